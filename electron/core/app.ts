@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import type { Settings } from '../../shared/types.js';
+import { dispatch, EarmarkError, type Handlers } from './dispatch.js';
+import { EventBus } from './events.js';
+import { FeedSync } from './feeds/feed-sync.js';
+import { Catalogue, catalogueDefaults, type StoredFeed } from './library/catalogue.js';
+import { ListeningState, listeningStateDefaults } from './library/listening-state.js';
+import { SettingsService, settingsDefaults } from './library/settings.js';
+import { Notices } from './notices.js';
+import { openStore, type StoreFactory, type Versioned } from './store.js';
+
+export const DEFAULT_FEED_URL = 'https://anchor.fm/s/1eb6d14/podcast/rss';
+
+export interface AppOptions {
+  dataDir: string;
+  storeFactory: StoreFactory;
+  /** Subscribed on a fresh data dir (default: The Backend Engineering Show). */
+  defaultFeedUrl?: string;
+  /** The offline snapshot of the default feed (RSS text), shown when its first sync fails. */
+  loadSnapshot?: () => Promise<string>;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** Feed request timeout. */
+  feedTimeoutMs?: number;
+  log?: (error: unknown) => void;
+}
+
+export interface EarmarkApp {
+  events: EventBus;
+  handlers: Handlers;
+  /** Transport-free entry point for both adapters. */
+  call(method: unknown, input: unknown): ReturnType<typeof dispatch>;
+  /** First-run subscription and sync; resolves when it is done (callers need not wait). */
+  start(): Promise<void>;
+  /** Stops background work; stores are written synchronously, so nothing is left to flush. */
+  close(): Promise<void>;
+}
+
+/** Builds every service from a data dir and a store factory. The only place that wires them. */
+export function createApp(options: AppOptions): EarmarkApp {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? console.error;
+  mkdirSync(options.dataDir, { recursive: true });
+  const events = new EventBus();
+  const notices = new Notices(events, now);
+  const open = <T extends Versioned>(name: string, defaults: T) => {
+    const opened = openStore(options.storeFactory, { name, cwd: options.dataDir, defaults }, now);
+    if (opened.repairMessage) notices.add('warning', opened.repairMessage);
+    return opened.store;
+  };
+  const catalogue = new Catalogue(open('catalogue', catalogueDefaults));
+  const listening = new ListeningState(open('listening-state', listeningStateDefaults), now);
+  const settings = new SettingsService(open('settings', settingsDefaults));
+  const sync = new FeedSync({
+    catalogue,
+    events,
+    fetch: options.fetch ?? fetch,
+    now,
+    timeoutMs: options.feedTimeoutMs ?? 30_000,
+  });
+
+  const withState = <E extends { id: string }>(episode: E) => ({ ...episode, state: listening.get(episode.id) });
+  const publicFeed = ({ etag: _etag, lastModified: _lastModified, ...feed }: StoredFeed) => feed;
+
+  const handlers: Handlers = {
+    listFeeds: () => catalogue.feeds().map(publicFeed),
+    listEpisodes: ({ feedId }) => catalogue.episodes(feedId).map(withState),
+    getEpisode: ({ id }) => {
+      const episode = catalogue.episode(id);
+      if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
+      return withState(episode);
+    },
+    subscribe: async ({ url }) => {
+      const { feed, result } = await sync.subscribe(url);
+      return { feed: publicFeed(feed), result };
+    },
+    refreshFeeds: ({ feedId }) => sync.refresh(feedId),
+    setEpisodeState: ({ id, position, played }) => {
+      if (!catalogue.episode(id)) throw new EarmarkError('not-found', 'That episode is not in your library.');
+      return listening.update(id, { position, played });
+    },
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch as Partial<Settings>),
+    listNotices: () => notices.list(),
+    dismissNotice: ({ id }) => {
+      notices.dismiss(id);
+      return null;
+    },
+  };
+
+  async function start(): Promise<void> {
+    if (catalogue.feeds().length > 0) return;
+    const { feed, result } = await sync.subscribe(options.defaultFeedUrl ?? DEFAULT_FEED_URL);
+    if (result.ok || !options.loadSnapshot) return;
+    try {
+      await sync.loadSnapshot(feed.id, await options.loadSnapshot());
+    } catch (error) {
+      log(error);
+    }
+  }
+
+  return {
+    events,
+    handlers,
+    call: (method, input) => dispatch(handlers, method, input, log),
+    start,
+    close: () => sync.close(),
+  };
+}

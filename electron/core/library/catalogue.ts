@@ -1,0 +1,102 @@
+import { dropUndefined } from '../objects.js';
+import type { Episode, Feed } from '../../../shared/types.js';
+import type { KeyValueStore, Versioned } from '../store.js';
+
+/** A feed plus what only the sync service needs (HTTP validators). Never sent to the renderer as is. */
+export interface StoredFeed extends Feed {
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface CatalogueData extends Versioned {
+  feeds: StoredFeed[];
+  episodes: Episode[];
+}
+
+export const catalogueDefaults: CatalogueData = { schemaVersion: 1, feeds: [], episodes: [] };
+
+export interface MergeCounts {
+  added: number;
+  updated: number;
+}
+
+/**
+ * Feeds and episodes, held in memory and written back as one small JSON store after each change
+ * (conf re-reads the file on every get, so reads never go to the store).
+ */
+export class Catalogue {
+  private readonly feedsById = new Map<string, StoredFeed>();
+  private readonly episodesById = new Map<string, Episode>();
+
+  constructor(private readonly store: KeyValueStore<CatalogueData>) {
+    for (const feed of store.get('feeds')) this.feedsById.set(feed.id, feed);
+    for (const episode of store.get('episodes')) this.episodesById.set(episode.id, episode);
+  }
+
+  feeds(): StoredFeed[] {
+    return [...this.feedsById.values()];
+  }
+
+  feed(id: string): StoredFeed | undefined {
+    return this.feedsById.get(id);
+  }
+
+  /** Newest first; undated episodes last, in feed order. */
+  episodes(feedId?: string): Episode[] {
+    const all = [...this.episodesById.values()].filter((e) => !feedId || e.feedId === feedId);
+    return all.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+  }
+
+  episode(id: string): Episode | undefined {
+    return this.episodesById.get(id);
+  }
+
+  addFeed(feed: StoredFeed): void {
+    this.feedsById.set(feed.id, feed);
+    this.save();
+  }
+
+  updateFeed(id: string, patch: Partial<StoredFeed>): StoredFeed | undefined {
+    const feed = this.feedsById.get(id);
+    if (!feed) return undefined;
+    const next = dropUndefined({ ...feed, ...patch });
+    this.feedsById.set(id, next);
+    this.save();
+    return next;
+  }
+
+  /**
+   * Merges a freshly parsed feed: new episodes are added, changed ones updated, and episodes no
+   * longer in the feed are kept (marked goneFromFeed) because notes and downloads hang on them.
+   * One write for the whole merge.
+   */
+  mergeEpisodes(feedId: string, fresh: Episode[], feedPatch: Partial<StoredFeed>): MergeCounts {
+    const counts: MergeCounts = { added: 0, updated: 0 };
+    const seen = new Set<string>();
+    for (const episode of fresh) {
+      if (seen.has(episode.id)) continue; // a feed listing one GUID twice: first wins
+      seen.add(episode.id);
+      const old = this.episodesById.get(episode.id);
+      if (!old) counts.added++;
+      else if (JSON.stringify(old) !== JSON.stringify(episode)) counts.updated++;
+      this.episodesById.set(episode.id, episode);
+    }
+    for (const episode of this.episodesById.values()) {
+      if (episode.feedId === feedId && !seen.has(episode.id) && !episode.goneFromFeed) {
+        this.episodesById.set(episode.id, { ...episode, goneFromFeed: true });
+      }
+    }
+    const feed = this.feedsById.get(feedId);
+    if (feed) this.feedsById.set(feedId, dropUndefined({ ...feed, ...feedPatch }));
+    this.save();
+    return counts;
+  }
+
+  private save(): void {
+    this.store.store = {
+      schemaVersion: catalogueDefaults.schemaVersion,
+      feeds: [...this.feedsById.values()],
+      episodes: [...this.episodesById.values()],
+    };
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The one contract between the renderer and Earmark's services. Each method has a zod input
+ * schema (validated once, in dispatch) and an output type. Adding a capability = one entry here
+ * + one handler in electron/core + UI. Both transports (Electron IPC, browser-host HTTP) carry
+ * exactly these methods and events, nothing else.
+ */
+import { z } from 'zod';
+import type {
+  EpisodeState,
+  EpisodeWithState,
+  Feed,
+  Notice,
+  Settings,
+  SyncResult,
+} from './types.js';
+import { eventNames, methodNames } from './method-names.js';
+
+export { eventNames, methodNames };
+
+/** Declares a method: the input schema now, the output type as a phantom for the compiler. */
+const method =
+  <Output>() =>
+  <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+
+const episodeId = z.string().min(1).max(200);
+
+export const contract = {
+  /** All subscribed feeds with their last sync status. */
+  listFeeds: method<Feed[]>()(z.object({}).strict()),
+  /** Episodes, newest first, with listening state; optionally of one feed only. */
+  listEpisodes: method<EpisodeWithState[]>()(z.object({ feedId: z.string().optional() }).strict()),
+  /** One episode with its state, or a not-found error. */
+  getEpisode: method<EpisodeWithState>()(z.object({ id: episodeId }).strict()),
+  /** Subscribes to a feed by URL and syncs it once. */
+  subscribe: method<{ feed: Feed; result: SyncResult }>()(
+    z
+      .object({
+        url: z
+          .string()
+          .trim()
+          .url()
+          .refine((u) => /^https?:\/\//i.test(u), 'Only http and https feeds are supported'),
+      })
+      .strict(),
+  ),
+  /** Syncs every feed (or one); progress and results also arrive as events. */
+  refreshFeeds: method<SyncResult[]>()(z.object({ feedId: z.string().optional() }).strict()),
+  /** Saves where the listener is in an episode and whether it is played. */
+  setEpisodeState: method<EpisodeState>()(
+    z
+      .object({
+        id: episodeId,
+        position: z.number().min(0).max(1e6).optional(),
+        played: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /** The current settings. */
+  getSettings: method<Settings>()(z.object({}).strict()),
+  /** Changes some settings; returns all of them. */
+  updateSettings: method<Settings>()(
+    z
+      .object({
+        skipBackSeconds: z.number().int().min(1).max(300).optional(),
+        skipForwardSeconds: z.number().int().min(1).max(300).optional(),
+        playbackRate: z.number().min(0.5).max(3).optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+      })
+      .strict(),
+  ),
+  /** Messages for the user about things that happened outside a request (e.g. a repaired store). */
+  listNotices: method<Notice[]>()(z.object({}).strict()),
+  /** Dismisses one notice. */
+  dismissNotice: method<null>()(z.object({ id: z.string() }).strict()),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (before validation and defaults). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation). */
+export type ValidInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract[M]['output'];
+
+// Compile-time proof that method-names.ts lists exactly the contract's methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const methodNamesMatch: Same<(typeof methodNames)[number], MethodName> = true;
+void methodNamesMatch;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events pushed from services to every open window. */
+export interface EarmarkEvents {
+  /** A feed sync started or moved on. */
+  syncProgress: { feedId: string; url: string; phase: 'fetching' | 'parsing' | 'saving' };
+  /** A feed sync finished, well or badly. */
+  syncResult: SyncResult;
+  /** Feeds or episodes changed; lists should reload. */
+  libraryChanged: { feedIds: string[] };
+  /** A new notice for the user. */
+  notice: Notice;
+}
+export type EventName = keyof EarmarkEvents;
+const eventNamesMatch: Same<(typeof eventNames)[number], EventName> = true;
+void eventNamesMatch;
+
+export type ErrorCode = 'invalid-input' | 'unknown-method' | 'not-found' | 'failed' | 'internal';
+
+/** What every call returns across a transport: errors are values, so both transports keep them typed. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** The API the renderer sees: one async function per method, plus event subscription. */
+export type EarmarkApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EarmarkEvents[E]) => void): () => void;
+};
+
+/** The raw bridge the Electron preload exposes as window.earmark: one function per method. */
+export type EarmarkBridge = {
+  [M in MethodName]: (input: unknown) => Promise<Envelope<MethodOutput<M>>>;
+} & {
+  /** Subscribes to every event; returns the unsubscribe function. */
+  on(listener: (event: EventName, payload: unknown) => void): () => void;
+};

@@ -1,0 +1,23 @@
+/**
+ * The contract's method and event names as plain data, without zod, so the Electron preload can
+ * expose exactly these and nothing else. shared/api.ts checks at compile time that they match.
+ */
+export const methodNames = [
+  'listFeeds',
+  'listEpisodes',
+  'getEpisode',
+  'subscribe',
+  'refreshFeeds',
+  'setEpisodeState',
+  'getSettings',
+  'updateSettings',
+  'listNotices',
+  'dismissNotice',
+] as const;
+
+export const eventNames = ['syncProgress', 'syncResult', 'libraryChanged', 'notice'] as const;
+
+/** IPC channel of a method; one per method, never a generic one. */
+export const methodChannel = (method: string): string => `earmark:${method}`;
+/** IPC channel on which main pushes every event. */
+export const eventChannel = 'earmark:event';

@@ -1,0 +1,95 @@
+/** The data Earmark knows about. Plain JSON: these cross IPC and HTTP unchanged. */
+
+export interface Feed {
+  /** Stable id, fixed at subscribe time (survives URL changes). */
+  id: string;
+  /** Where the feed is fetched from now; follows permanent redirects and itunes:new-feed-url. */
+  url: string;
+  title: string;
+  description: string;
+  link?: string;
+  artwork?: string;
+  author?: string;
+  /** ISO time of the last sync that reached the server (200 or 304). */
+  lastSyncedAt?: string;
+  /** Why the last sync failed, in words; absent when it succeeded. */
+  lastError?: string;
+  /** The server answered 410 Gone: Earmark stops asking. */
+  gone?: boolean;
+  /** Episodes come from the offline snapshot shipped with the app, not from the network. */
+  snapshot?: boolean;
+}
+
+export interface Enclosure {
+  url: string;
+  type?: string;
+  length?: number;
+}
+
+export interface Episode {
+  /** Stable id from the feed id + GUID (or enclosure URL when there is no GUID). */
+  id: string;
+  feedId: string;
+  guid?: string;
+  title: string;
+  /** ISO date. */
+  publishedAt?: string;
+  durationSeconds?: number;
+  enclosure?: Enclosure;
+  /** Untrusted HTML from the feed; the renderer sanitizes it before display. */
+  showNotesHtml: string;
+  link?: string;
+  episodeNumber?: number;
+  seasonNumber?: number;
+  artwork?: string;
+  /** The episode is no longer in the feed; kept because local data may hang on it. */
+  goneFromFeed?: boolean;
+}
+
+/** What the listener did with an episode. */
+export interface EpisodeState {
+  /** Seconds from the start. */
+  position: number;
+  played: boolean;
+  updatedAt: string;
+}
+
+/** An episode as lists show it: catalogue data plus listening state. */
+export interface EpisodeWithState extends Episode {
+  state: EpisodeState;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  skipBackSeconds: number;
+  skipForwardSeconds: number;
+  playbackRate: number;
+  theme: Theme;
+}
+
+export const defaultSettings: Settings = {
+  skipBackSeconds: 15,
+  skipForwardSeconds: 30,
+  playbackRate: 1,
+  theme: 'system',
+};
+
+/** A message for the user about something that happened outside a request (e.g. a store was repaired). */
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+  at: string;
+}
+
+export interface SyncResult {
+  feedId: string;
+  ok: boolean;
+  /** Nothing changed on the server (HTTP 304). */
+  notModified?: boolean;
+  added: number;
+  updated: number;
+  /** Present when ok is false: what went wrong, in words. */
+  error?: string;
+}
