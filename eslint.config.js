@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const restrict = (paths, patterns, message) => [
   'error',
-  { paths: paths.map((name) => ({ name, message })), patterns: patterns.map((group) => ({ group, message })) },
+  { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
 ];
 
 export default tseslint.config(

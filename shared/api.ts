@@ -5,14 +5,7 @@
  * exactly these methods and events, nothing else.
  */
 import { z } from 'zod';
-import type {
-  EpisodeState,
-  EpisodeWithState,
-  Feed,
-  Notice,
-  Settings,
-  SyncResult,
-} from './types.js';
+import type { EpisodeState, EpisodeWithState, Feed, Notice, Settings, SyncResult } from './types.js';
 import { eventNames, methodNames } from './method-names.js';
 
 export { eventNames, methodNames };

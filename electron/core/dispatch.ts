@@ -50,6 +50,9 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof EarmarkError) return { ok: false, error: { code: error.code, message: error.message } };
     log(error);
-    return { ok: false, error: { code: 'internal', message: `Something went wrong in ${method}. See the log for details.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Something went wrong in ${method}. See the log for details.` },
+    };
   }
 }
