@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { contentSecurityPolicy } from './content-security-policy.js';
+import { lookupStatic } from './host/static-files.js';
+
+/** The renderer's origin: a standard, secure custom scheme, never file:// and never a dev server. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'earmark';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_URL = `${APP_ORIGIN}/index.html`;
+/** Downloaded episodes, streamed with Range support (see media-protocol.ts, later). */
+export const MEDIA_SCHEME = 'earmark-media';
+
+/** True for pages this app serves itself. Parses the URL, so "app://earmark.evil" does not pass. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Must run before the app is ready, exactly once. "standard" gives app:// real origins and
+ * relative URL resolution; "secure" makes it a secure context; "stream" lets <audio> read
+ * earmark-media:// progressively. Neither scheme bypasses CSP.
+ */
+export function registerSchemes(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+/** Serves the built renderer at app://earmark/ with the CSP; after ready. */
+export function handleAppProtocol(rendererDir: string): void {
+  const csp = contentSecurityPolicy([`${MEDIA_SCHEME}:`]);
+  const text = (status: number, body: string) =>
+    new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return text(404, 'Not found.');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method not allowed.');
+    // Standard schemes arrive with ".." already resolved; lookupStatic still refuses anything
+    // (encoded or not) that would leave rendererDir.
+    const found = lookupStatic(rendererDir, url.pathname);
+    if (found.kind === 'not-built') return text(503, 'Earmark has not been built. Run npm run build first.');
+    if (found.kind === 'bad-path') return text(400, 'Bad path.');
+    if (found.kind === 'not-found') return text(404, 'Not found.');
+    const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(found.file));
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'Content-Type': found.contentType,
+        'Content-Security-Policy': csp,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': found.isIndex ? 'no-store' : 'no-cache',
+      },
+    });
+  });
+}

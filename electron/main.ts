@@ -1,0 +1,108 @@
+/**
+ * Electron entry (ESM, bundled to out/main/main.js). Only wiring: the services come from
+ * core/app.ts, the transport from ipc.ts. Everything that must happen before "ready" (userData,
+ * the single-instance lock, privileged schemes) runs synchronously at the top level, before the
+ * entry module finishes evaluating, which is when Electron emits "ready".
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, Menu, session } from 'electron';
+import { createApp, type EarmarkApp } from './core/app.js';
+import { APP_ORIGIN, handleAppProtocol, isAppUrl, registerSchemes } from './app-protocol.js';
+import { electronStoreFactory } from './electron-store-factory.js';
+import { registerIpc } from './ipc.js';
+import { buildMenu } from './menu.js';
+import { createMainWindow, hardenWebContents } from './window.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
+const rendererDir = path.join(here, '..', 'renderer');
+const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
+
+// Tests and power users: a throwaway data folder and a different first feed.
+const dataDirOverride = process.env.EARMARK_DATA_DIR;
+if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+const feedOverride = process.env.EARMARK_FEED;
+
+registerSchemes();
+
+// The lock is keyed to userData, so test runs with their own EARMARK_DATA_DIR do not collide.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let earmark: EarmarkApp | undefined;
+  let mainWindow: BrowserWindow | undefined;
+
+  const openWindow = () => {
+    const assets = path.join(app.getAppPath(), 'assets');
+    const icon = process.platform === 'linux' ? path.join(assets, 'icons', '512x512.png') : undefined;
+    mainWindow = createMainWindow(preloadPath, icon);
+    mainWindow.on('closed', () => (mainWindow = undefined));
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app
+    .whenReady()
+    .then(() => {
+      const ses = session.defaultSession;
+      // Audio playback needs no permission (autoplay is not one); copying text to the clipboard
+      // from our own page is the only thing allowed.
+      ses.setPermissionRequestHandler((contents, permission, callback) =>
+        callback(permission === 'clipboard-sanitized-write' && isAppUrl(contents.getURL())),
+      );
+      ses.setPermissionCheckHandler(
+        (_contents, permission, requestingOrigin) =>
+          permission === 'clipboard-sanitized-write' && requestingOrigin === APP_ORIGIN,
+      );
+      handleAppProtocol(rendererDir);
+      Menu.setApplicationMenu(buildMenu());
+
+      const assets = path.join(app.getAppPath(), 'assets');
+      earmark = createApp({
+        dataDir: app.getPath('userData'),
+        storeFactory: electronStoreFactory,
+        ...(feedOverride
+          ? { defaultFeedUrl: feedOverride }
+          : { loadSnapshot: () => readFile(path.join(assets, 'default-feed-snapshot.xml'), 'utf8') }),
+      });
+      registerIpc(earmark, isAppUrl);
+      openWindow();
+      earmark.start().catch((error: unknown) => console.error(error));
+
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Let the services stop cleanly (syncs aborted) before the process goes.
+  let closed = false;
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closed || !earmark) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    earmark
+      .close()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}

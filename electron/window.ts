@@ -1,0 +1,68 @@
+import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
+import { APP_URL, isAppUrl } from './app-protocol.js';
+
+// Matches the renderer's page background in each theme, so no white flash before first paint.
+const background = () => (nativeTheme.shouldUseDarkColors ? '#121214' : '#fafafa');
+
+/** Opens a link outside the app, but only web links: never file:, smb:, custom schemes, …. */
+export function openExternalSafely(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (parsed.protocol === 'https:' || parsed.protocol === 'http:') void shell.openExternal(parsed.href);
+}
+
+export function createMainWindow(preloadPath: string, iconPath: string | undefined): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1180,
+    height: 800,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Earmark',
+    backgroundColor: background(),
+    ...(iconPath ? { icon: iconPath } : {}),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
+  });
+  const onThemeChange = () => window.setBackgroundColor(background());
+  nativeTheme.on('updated', onThemeChange);
+  window.on('closed', () => nativeTheme.off('updated', onThemeChange));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_URL);
+  return window;
+}
+
+/**
+ * Locks every web contents down: no new windows (web links open in the browser), no navigation
+ * away from app://earmark, no <webview>.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    openExternalSafely(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    if (event.isMainFrame && !isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
