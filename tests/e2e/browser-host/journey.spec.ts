@@ -1,0 +1,4 @@
+import { registerJourney } from '../../support/journey.js';
+import { test } from './fixtures.js';
+
+registerJourney(test);
