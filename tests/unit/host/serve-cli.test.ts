@@ -1,0 +1,60 @@
+import { execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { send, tempDir, unusedPort } from './helpers.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const temp = tempDir('earmark-serve-');
+
+beforeAll(() => {
+  // The real bundle, as `npm run serve` runs it.
+  execFileSync('npm', ['run', 'build:node', '--silent'], { cwd: root, stdio: 'ignore' });
+}, 60_000);
+
+afterAll(() => temp.remove());
+
+it('prints exactly one ready line, serves, and exits 0 on SIGTERM', async () => {
+  const feed = `http://127.0.0.1:${await unusedPort()}/feed.xml`;
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'out/main/serve.js'), '--port', '0', '--data-dir', path.join(temp.dir, 'data'), '--feed', feed],
+    { cwd: root, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  await expect.poll(() => stdout, { timeout: 10_000 }).toContain('\n');
+  const match = /^Earmark ready at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43}))\n$/.exec(stdout);
+  expect(match, stdout).not.toBeNull();
+  const port = Number(match![2]);
+
+  const reply = await send(port, { path: `/?token=${match![3]}` });
+  expect(reply.status).toBe(302);
+
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(stderr).toContain('Earmark stopped');
+  expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
+});
+
+it('rejects a bad --port with a usage message', () => {
+  let status = 0;
+  let stderr = '';
+  try {
+    execFileSync(process.execPath, [path.join(root, 'out/main/serve.js'), '--port', 'abc'], {
+      cwd: root,
+      env: { ...process.env, CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const failed = error as { status: number; stderr: Buffer };
+    status = failed.status;
+    stderr = failed.stderr.toString();
+  }
+  expect(status).toBe(2);
+  expect(stderr).toContain('--port must be a whole number');
+});
