@@ -42,8 +42,20 @@ export interface Episode {
   episodeNumber?: number;
   seasonNumber?: number;
   artwork?: string;
+  /** podcast:chapters: URL of a JSON chapters file (fetched by the chapters feature, not by sync). */
+  chaptersUrl?: string;
+  /** Podlove Simple Chapters carried in the feed, sorted by start. */
+  pscChapters?: PscChapter[];
   /** The episode is no longer in the feed; kept because local data may hang on it. */
   goneFromFeed?: boolean;
+}
+
+/** One Podlove simple chapter (psc:chapter); start in seconds, parsed from Normal Play Time. */
+export interface PscChapter {
+  start: number;
+  title: string;
+  href?: string;
+  image?: string;
 }
 
 /** What the listener did with an episode. */

@@ -1,0 +1,157 @@
+import type { SyncResult } from '../../../shared/types.js';
+import { EarmarkError } from '../dispatch.js';
+import type { EventBus } from '../events.js';
+import type { Catalogue, StoredFeed } from '../library/catalogue.js';
+import { decodeFeedBody } from './decode-body.js';
+import { FeedParser } from './feed-parser.js';
+import { fetchFeed } from './fetch-feed.js';
+import type { MappedFeed } from './map-feed.js';
+import { readFeed } from './read-feed.js';
+import { feedIdFor } from './stable-id.js';
+
+export interface FeedSyncOptions {
+  catalogue: Catalogue;
+  events: EventBus;
+  fetch: typeof fetch;
+  now: () => Date;
+  timeoutMs: number;
+}
+
+/**
+ * Subscribes to feeds and keeps them in sync: conditional GET, decode, parse in a worker, map,
+ * merge into the catalogue. A failed sync changes nothing but the feed's lastError (and `gone`
+ * for 410), so a flaky server can never empty the library.
+ */
+export class FeedSync {
+  private readonly parser = new FeedParser();
+  /** One sync per feed at a time: a second caller shares the running one. */
+  private readonly running = new Map<string, Promise<SyncResult>>();
+
+  constructor(private readonly options: FeedSyncOptions) {}
+
+  /** Adds the feed (or finds it, by current or first URL) and syncs it once. The subscription stays even if that sync fails. */
+  async subscribe(url: string): Promise<{ feed: StoredFeed; result: SyncResult }> {
+    const { catalogue } = this.options;
+    const id = feedIdFor(url);
+    const existing = catalogue.feed(id) ?? catalogue.feeds().find((feed) => feed.url === url);
+    if (!existing) {
+      catalogue.addFeed({ id, url, title: hostOf(url), description: '' });
+      this.options.events.emit('libraryChanged', { feedIds: [id] });
+    } else if (existing.gone) {
+      // Subscribing again is the user asking us to try once more.
+      catalogue.updateFeed(existing.id, { gone: undefined });
+    }
+    const feedId = existing?.id ?? id;
+    const result = await this.sync(feedId);
+    return { feed: catalogue.feed(feedId) as StoredFeed, result };
+  }
+
+  /** Syncs one feed, or every feed that is not gone. Feed failures come back as results, never as throws. */
+  async refresh(feedId?: string): Promise<SyncResult[]> {
+    const { catalogue } = this.options;
+    if (feedId !== undefined) {
+      if (!catalogue.feed(feedId)) throw new EarmarkError('not-found', 'That feed is not in your library.');
+      return [await this.sync(feedId)];
+    }
+    const feeds = catalogue.feeds().filter((feed) => !feed.gone);
+    return Promise.all(feeds.map((feed) => this.sync(feed.id)));
+  }
+
+  /**
+   * Fills a feed from the offline snapshot shipped with the app (used when the first sync fails).
+   * Keeps lastError, so the user still sees why the live feed is missing.
+   */
+  async loadSnapshot(feedId: string, rssXml: string): Promise<void> {
+    const feed = this.options.catalogue.feed(feedId);
+    if (!feed) throw new Error(`No feed ${feedId} to load a snapshot into.`);
+    const mapped = await readFeed(this.parser, rssXml, { feedId, feedUrl: feed.url });
+    this.options.catalogue.mergeEpisodes(feedId, mapped.episodes, { ...mapped.info, snapshot: true });
+    this.options.events.emit('libraryChanged', { feedIds: [feedId] });
+  }
+
+  async close(): Promise<void> {
+    await this.parser.close();
+  }
+
+  private sync(feedId: string): Promise<SyncResult> {
+    const running = this.running.get(feedId);
+    if (running) return running;
+    const next = this.syncOnce(feedId).finally(() => this.running.delete(feedId));
+    this.running.set(feedId, next);
+    return next;
+  }
+
+  private async syncOnce(feedId: string): Promise<SyncResult> {
+    const result = await this.fetchAndMerge(feedId);
+    this.options.events.emit('syncResult', result);
+    return result;
+  }
+
+  private async fetchAndMerge(feedId: string): Promise<SyncResult> {
+    const { catalogue, events, now } = this.options;
+    const feed = catalogue.feed(feedId);
+    if (!feed) return failure(feedId, 'That feed is not in your library.');
+    const progress = (phase: 'fetching' | 'parsing' | 'saving') =>
+      events.emit('syncProgress', { feedId, url: feed.url, phase });
+    const fail = (message: string, patch: Partial<StoredFeed> = {}) => {
+      catalogue.updateFeed(feedId, { ...patch, lastError: message });
+      events.emit('libraryChanged', { feedIds: [feedId] });
+      return failure(feedId, message);
+    };
+
+    progress('fetching');
+    const fetched = await fetchFeed(feed.url, {
+      fetch: this.options.fetch,
+      timeoutMs: this.options.timeoutMs,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+    });
+    if (fetched.kind === 'failed') return fail(fetched.message);
+    if (fetched.kind === 'gone') return fail(fetched.message, { gone: true });
+    if (fetched.kind === 'not-modified') {
+      catalogue.updateFeed(feedId, {
+        url: fetched.permanentUrl ?? feed.url,
+        lastSyncedAt: now().toISOString(),
+        lastError: undefined,
+        gone: undefined,
+      });
+      events.emit('libraryChanged', { feedIds: [feedId] });
+      return { feedId, ok: true, notModified: true, added: 0, updated: 0 };
+    }
+
+    progress('parsing');
+    let mapped: MappedFeed;
+    try {
+      const xml = decodeFeedBody(fetched.body, fetched.contentType);
+      mapped = await readFeed(this.parser, xml, { feedId, feedUrl: fetched.finalUrl });
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error));
+    }
+
+    progress('saving');
+    const counts = catalogue.mergeEpisodes(feedId, mapped.episodes, {
+      ...mapped.info,
+      url: mapped.newFeedUrl ?? fetched.permanentUrl ?? feed.url,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      lastSyncedAt: now().toISOString(),
+      lastError: undefined,
+      gone: undefined,
+      snapshot: undefined,
+    });
+    events.emit('libraryChanged', { feedIds: [feedId] });
+    return { feedId, ok: true, ...counts };
+  }
+}
+
+function failure(feedId: string, error: string): SyncResult {
+  return { feedId, ok: false, added: 0, updated: 0, error };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,64 @@
+import { STATUS_CODES } from 'node:http';
+
+/** "The feed server answered 404 Not Found" — what users see in the feed's error line. */
+export function describeStatus(status: number, statusText?: string): string {
+  const reason = statusText?.trim() || STATUS_CODES[status] || 'an unexpected status';
+  return `The feed server answered ${status} ${reason}.`;
+}
+
+const networkWords: Record<string, string> = {
+  ECONNREFUSED: 'The feed server refused the connection (nothing is listening at that address).',
+  ENOTFOUND: 'The feed server’s name could not be found (DNS). Check the address or your connection.',
+  EAI_AGAIN: 'The feed server’s name could not be looked up right now (DNS). Check your connection.',
+  ECONNRESET: 'The feed server closed the connection unexpectedly.',
+  EPIPE: 'The feed server closed the connection unexpectedly.',
+  ETIMEDOUT: 'The connection to the feed server timed out.',
+  UND_ERR_CONNECT_TIMEOUT: 'The connection to the feed server timed out.',
+  EHOSTUNREACH: 'The feed server cannot be reached from this network.',
+  ENETUNREACH: 'The network is unreachable. Are you offline?',
+  UND_ERR_SOCKET: 'The connection to the feed server broke off.',
+  CERT_HAS_EXPIRED: 'The feed server’s security certificate has expired.',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'The feed server’s security certificate is not trusted (self-signed).',
+  SELF_SIGNED_CERT_IN_CHAIN: 'The feed server’s security certificate is not trusted (self-signed).',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The feed server’s security certificate could not be verified.',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'The feed server’s security certificate is for a different address.',
+};
+
+/** Turns what fetch threw (undici wraps the socket error in `cause`) into a sentence. */
+export function describeNetworkError(error: unknown): string {
+  const code = errorCode(error);
+  if (code && networkWords[code]) return networkWords[code];
+  const detail = innermostMessage(error);
+  return `The feed could not be downloaded${code ? ` (${code})` : ''}${detail ? `: ${detail}` : '.'}`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    // Happy-eyeballs connects fail with an AggregateError whose parts carry the codes.
+    const errors = (current as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length) {
+      const inner = errorCode(errors[0]);
+      if (inner) return inner;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function innermostMessage(error: unknown): string | undefined {
+  let message: string | undefined;
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const text = (current as { message?: unknown }).message;
+    if (typeof text === 'string' && text && text !== 'fetch failed') message = text;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return message;
+}
+
+/** "30 seconds", "1 second", "0.2 seconds". */
+export function describeSeconds(ms: number): string {
+  const seconds = Math.round(ms / 100) / 10;
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}

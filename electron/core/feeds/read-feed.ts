@@ -1,0 +1,46 @@
+import { FeedParseError, type FeedParser } from './feed-parser.js';
+import { mapFeed, type MapOptions, type MappedFeed } from './map-feed.js';
+import { normalizeNamespacePrefixes } from './namespace-prefixes.js';
+
+/** Why a downloaded document could not become a feed, in words for the user. */
+export class FeedReadError extends Error {
+  override name = 'FeedReadError';
+}
+
+/**
+ * Decoded feed text → Earmark's feed info and episodes: the one pipeline used by sync, the offline
+ * snapshot and the conformance tests. Throws FeedReadError with a sentence for the user.
+ */
+export async function readFeed(parser: FeedParser, xml: string, options: MapOptions): Promise<MappedFeed> {
+  const problem = notAFeed(xml);
+  if (problem) throw new FeedReadError(problem);
+  try {
+    return mapFeed(await parser.parse(normalizeNamespacePrefixes(xml)), options);
+  } catch (error) {
+    throw new FeedReadError(describeParseError(error));
+  }
+}
+
+/** Cheap checks before the worker: an empty answer, or a web page where a feed should be. */
+function notAFeed(xml: string): string | undefined {
+  const head = xml
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (!head) return 'The feed server sent an empty answer instead of a feed.';
+  const withoutComments = head.replace(/^(<!--[\s\S]*?-->\s*)+/, '');
+  if (/^<!doctype\s+html|^<html[\s>]/i.test(withoutComments)) {
+    return 'The address gives a web page (HTML), not a podcast feed. Look for the RSS link on that page.';
+  }
+  return undefined;
+}
+
+function describeParseError(error: unknown): string {
+  if (error instanceof FeedParseError) {
+    const detail = error.message.split('\n')[0];
+    return error.kind === 'not-feed'
+      ? 'The address gives XML, but not an RSS or Atom feed.'
+      : `The feed is not XML, so it cannot be read (${detail}).`;
+  }
+  return `The feed could not be read: ${error instanceof Error ? error.message : String(error)}`;
+}
