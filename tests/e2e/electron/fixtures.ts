@@ -1,0 +1,49 @@
+/**
+ * Per test: a fresh fixture feed server, a throwaway data dir, and the built Electron app
+ * (out/main/main.js) pointed at both through EARMARK_FEED and EARMARK_DATA_DIR; `page` is its
+ * first window. Skipped, with the reason printed by global setup, where the binary is absent.
+ */
+import { _electron, test as base, expect, type ElectronApplication } from '@playwright/test';
+import { join } from 'node:path';
+import { repoRoot } from '../../support/browser-host.js';
+import { electronBinaryPath } from '../../support/electron-binary.js';
+import { startFeedServer, type FeedServer } from '../../support/fixture-feed.js';
+
+export const electronPath = electronBinaryPath();
+
+export interface ElectronFixtures {
+  feed: FeedServer;
+  electronApp: ElectronApplication;
+}
+
+export const test = base.extend<ElectronFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
+  feed: async ({}, use) => {
+    const feed = await startFeedServer();
+    await use(feed);
+    await feed.server.stop();
+  },
+  electronApp: async ({ feed }, use, testInfo) => {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+    delete env.ELECTRON_RUN_AS_NODE; // would make Electron a plain Node and open no window
+    env.EARMARK_DATA_DIR = testInfo.outputPath('data-dir');
+    env.EARMARK_FEED = feed.feedUrl;
+    const app = await _electron.launch({
+      ...(electronPath ? { executablePath: electronPath } : {}),
+      // Chromium refuses to run as root with its sandbox on (CI containers run as root).
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(repoRoot, 'out/main/main.js')],
+      env,
+      cwd: repoRoot,
+    });
+    await use(app);
+    await app.close();
+  },
+  page: async ({ electronApp }, use) => {
+    const window = await electronApp.firstWindow();
+    await window.waitForLoadState('domcontentloaded');
+    await use(window);
+  },
+});
+
+export { expect };
