@@ -8,7 +8,26 @@ import { TextDecoder } from 'node:util';
  */
 export function decodeFeedBody(bytes: Uint8Array, contentType?: string | null): string {
   const label = charsetFromBom(bytes) ?? charsetFromContentType(contentType) ?? charsetFromXmlDeclaration(bytes);
-  return decoderFor(label).decode(bytes);
+  const decoder = decoderFor(label);
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;
+}
+
+/**
+ * Node 20's TextDecoder decodes windows-1252 (and its aliases latin1 / iso-8859-1, which WHATWG
+ * maps to it) as plain ISO-8859-1, so bytes 0x80–0x9F come out as C1 control characters instead of
+ * “ ” — € …. A real windows-1252 decoder never produces those controls (except the five undefined
+ * bytes, which map to themselves), so mapping them afterwards is right on fixed Node versions too.
+ */
+const windows1252High = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) =>
+    String.fromCharCode(windows1252High[c.charCodeAt(0) - 0x80] ?? c.charCodeAt(0)),
+  );
 }
 
 /** A TextDecoder for the label, or UTF-8 when Node's ICU does not know it. */

@@ -58,7 +58,9 @@ export class FeedParser {
       workerData: { parserPath, customFields: parserCustomFields },
     });
     worker.on('message', (reply: Reply) => this.settle(reply));
-    worker.on('error', (error) => this.crashed(worker, error));
+    worker.on('error', (error: unknown) =>
+      this.crashed(worker, error instanceof Error ? error : new Error(`The feed parser failed: ${String(error)}`)),
+    );
     worker.on('exit', (code) => this.crashed(worker, new Error(`The feed parser stopped (exit code ${code}).`)));
     worker.unref();
     this.worker = worker;

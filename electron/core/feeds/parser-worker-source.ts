@@ -10,11 +10,12 @@
 export const parserWorkerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Parser = require(workerData.parserPath);
-const parser = new Parser({ customFields: workerData.customFields, defaultRSS: 2 });
 const notFeed = /not recognized as RSS|default RSS version/;
 parentPort.on('message', ({ id, xml }) => {
   let pending;
   try {
+    // A fresh parser per feed: xml2js keeps state after an error that breaks the next parse.
+    const parser = new Parser({ customFields: structuredClone(workerData.customFields), defaultRSS: 2 });
     pending = parser.parseString(xml);
   } catch (error) {
     pending = Promise.reject(error);
