@@ -1,0 +1,120 @@
+/**
+ * The only file that knows how the renderer reaches Earmark's services. In Electron the preload
+ * exposes `window.earmark` (an EarmarkBridge); in a browser the host serves the same contract over
+ * HTTP on this page's origin, with events over Server-Sent Events. Everything else imports `api`.
+ */
+import {
+  eventNames,
+  methodNames,
+  type EarmarkApi,
+  type EarmarkBridge,
+  type EarmarkEvents,
+  type Envelope,
+  type ErrorCode,
+  type EventName,
+  type MethodName,
+} from '../shared/api';
+
+/** A failed call, with the contract's error code and a message meant for people. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+declare global {
+  interface Window {
+    earmark?: EarmarkBridge;
+  }
+}
+
+type Call = (method: MethodName, input: unknown) => Promise<Envelope<unknown>>;
+type Subscribe = (listener: (event: EventName, payload: unknown) => void) => () => void;
+
+function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message);
+}
+
+/** POST /api/<method>; the host answers every call (even failures) with an Envelope. */
+const httpCall: Call = async (method, input) => {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    throw new ApiError('failed', 'Earmark is not reachable. Is it still running?');
+  }
+  try {
+    return (await response.json()) as Envelope<unknown>;
+  } catch {
+    throw new ApiError('internal', `Earmark answered with HTTP ${response.status} and no result.`);
+  }
+};
+
+/**
+ * One EventSource for the whole page, opened on first subscription. EventSource reconnects by
+ * itself; listeners survive that because they hang on this fan-out, not on the source.
+ */
+function httpEvents(): Subscribe {
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  let source: EventSource | undefined;
+  const open = () => {
+    source = new EventSource('/api/events', { withCredentials: true });
+    for (const name of eventNames) {
+      source.addEventListener(name, (message) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((message as MessageEvent<string>).data);
+        } catch {
+          return; // A malformed event is dropped rather than breaking every listener.
+        }
+        for (const listener of listeners) listener(name, payload);
+      });
+    }
+  };
+  return (listener) => {
+    if (!source) open();
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+}
+
+/** Builds the typed api from any transport; methods are generated from the contract's names. */
+export function createApi(call: Call, subscribe: Subscribe): EarmarkApi {
+  const methods = Object.fromEntries(
+    methodNames.map((method) => [method, async (input: unknown) => unwrap(await call(method, input ?? {}))]),
+  );
+  const on = <E extends EventName>(event: E, listener: (payload: EarmarkEvents[E]) => void) =>
+    subscribe((name, payload) => {
+      if (name === event) listener(payload as EarmarkEvents[E]);
+    });
+  return { ...methods, on } as EarmarkApi;
+}
+
+function bridgeApi(bridge: EarmarkBridge): EarmarkApi {
+  const call: Call = async (method, input) => {
+    try {
+      return await (bridge[method] as (input: unknown) => Promise<Envelope<unknown>>)(input);
+    } catch (error) {
+      // IPC itself failed (not a service error): keep the ApiError shape for callers.
+      throw new ApiError('internal', error instanceof Error ? error.message : String(error));
+    }
+  };
+  return createApi(call, (listener) => bridge.on(listener));
+}
+
+export const api: EarmarkApi = window.earmark ? bridgeApi(window.earmark) : createApi(httpCall, httpEvents());
+
+/** A message for people from anything thrown by an api call. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,107 @@
+/** Inline SVG icons: no icon font (CSP keeps fonts to 'self'), decorative, hidden from screen readers. */
+import type { ReactNode } from 'react';
+
+function Svg({ children, className = 'icon' }: { children: ReactNode; className?: string }) {
+  return (
+    <svg
+      className={className}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const PlayIcon = ({ className }: { className?: string }) => (
+  <Svg className={className}>
+    <path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5z" fill="currentColor" />
+  </Svg>
+);
+
+export const PauseIcon = ({ className }: { className?: string }) => (
+  <Svg className={className}>
+    <rect x="6" y="4" width="4" height="16" rx="1" fill="currentColor" />
+    <rect x="14" y="4" width="4" height="16" rx="1" fill="currentColor" />
+  </Svg>
+);
+
+/** A circular arrow with the number of seconds inside, like most podcast players. */
+export const SkipIcon = ({ direction, seconds }: { direction: 'back' | 'forward'; seconds: number }) => (
+  <Svg className="icon icon--skip">
+    {direction === 'back' ? (
+      <>
+        <path d="M3.5 12a8.5 8.5 0 1 0 2.6-6.1" />
+        <path d="M3 3.5v4h4" />
+      </>
+    ) : (
+      <>
+        <path d="M20.5 12a8.5 8.5 0 1 1-2.6-6.1" />
+        <path d="M21 3.5v4h-4" />
+      </>
+    )}
+    <text x="12" y="15.6" textAnchor="middle" fontSize="8.5" fontWeight="700" fill="currentColor" stroke="none">
+      {seconds}
+    </text>
+  </Svg>
+);
+
+export const RefreshIcon = () => (
+  <Svg>
+    <path d="M20 11a8 8 0 0 0-14.3-4.9L4 8" />
+    <path d="M4 4v4h4" />
+    <path d="M4 13a8 8 0 0 0 14.3 4.9L20 16" />
+    <path d="M20 20v-4h-4" />
+  </Svg>
+);
+
+export const SettingsIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+  </Svg>
+);
+
+export const CloseIcon = () => (
+  <Svg>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </Svg>
+);
+
+export const BackIcon = () => (
+  <Svg>
+    <path d="M15 18l-6-6 6-6" />
+  </Svg>
+);
+
+export const CheckIcon = ({ className }: { className?: string }) => (
+  <Svg className={className}>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
+  </Svg>
+);
+
+export const AlertIcon = () => (
+  <Svg>
+    <path d="M12 3 2 20h20L12 3z" />
+    <path d="M12 10v4M12 17.2v.1" />
+  </Svg>
+);
+
+export const InfoIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v5M12 7.8v.1" />
+  </Svg>
+);
+
+export const PlusIcon = () => (
+  <Svg>
+    <path d="M12 5v14M5 12h14" />
+  </Svg>
+);

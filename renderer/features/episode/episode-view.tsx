@@ -1,0 +1,171 @@
+/**
+ * One episode: title, facts, the main listening action, show notes. Opening an episode puts it
+ * in the player unless something else is playing, so the bar's Play button is always the one way
+ * to start it; the header button here is named differently ("Listen now" / "Resume from …") so
+ * there is never a second button called "Play". (No other button here may contain "play" or
+ * "pause" either: automation matches names by substring.)
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { EpisodeState, EpisodeWithState, Feed } from '../../../shared/types';
+import { formatDuration, formatTimestamp } from '../../../shared/time';
+import { api, errorText } from '../../api';
+import { Artwork } from '../../components/artwork';
+import { BackIcon, CheckIcon, PlayIcon } from '../../components/icons';
+import { formatDay, formatFull } from '../../lib/dates';
+import { usePlayerContext } from '../player/player-context';
+import { ShowNotes } from './show-notes';
+import './episode.css';
+
+interface EpisodeViewProps {
+  episodeId: string;
+  /** What the library already knows, for an instant first paint. */
+  initial?: EpisodeWithState;
+  feed?: Feed;
+  onBack: () => void;
+  onStateChanged: (id: string, state: EpisodeState) => void;
+}
+
+export function EpisodeView({ episodeId, initial, feed, onBack, onStateChanged }: EpisodeViewProps) {
+  const player = usePlayerContext();
+  const [episode, setEpisode] = useState<EpisodeWithState | undefined>(initial);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let live = true;
+    api
+      .getEpisode({ id: episodeId })
+      .then((fresh) => live && setEpisode(fresh))
+      .catch((failure: unknown) => live && setError(errorText(failure)));
+    return () => {
+      live = false;
+    };
+  }, [episodeId]);
+
+  // Put the opened episode in the player, unless the listener is in the middle of another one.
+  const { load, playing } = player;
+  useEffect(() => {
+    if (episode && !playing) load(episode);
+    // Only when a (different) episode arrives, not on every play/pause.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [episode?.id, load]);
+
+  // Move focus to the title so keyboard and screen-reader users land on the new view.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shownId = episode?.id;
+  useEffect(() => {
+    if (shownId) headingRef.current?.focus();
+  }, [shownId]);
+
+  if (!episode) {
+    return (
+      <main className="episode-view">
+        <BackButton onBack={onBack} />
+        {error ? (
+          <p className="episode-view__error" role="alert">
+            Couldn't open this episode: {error}
+          </p>
+        ) : (
+          <p className="muted">Loading episode…</p>
+        )}
+      </main>
+    );
+  }
+
+  const isLoaded = player.episode?.id === episode.id;
+  const position = isLoaded ? player.position : episode.state.position;
+  const played = isLoaded && player.status === 'ended' ? true : episode.state.played;
+
+  const togglePlayed = async () => {
+    try {
+      const state = await api.setEpisodeState({ id: episode.id, played: !played, position: played ? 0 : undefined });
+      setEpisode({ ...episode, state });
+      onStateChanged(episode.id, state);
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
+
+  const date = formatDay(episode.publishedAt);
+  const duration = formatDuration(episode.durationSeconds);
+
+  return (
+    <main className="episode-view">
+      <BackButton onBack={onBack} />
+      <header className="episode-header">
+        <Artwork src={episode.artwork ?? feed?.artwork} title={feed?.title ?? episode.title} size="large" />
+        <div className="episode-header__text">
+          {feed && <p className="episode-header__show">{feed.title}</p>}
+          <h1 ref={headingRef} tabIndex={-1}>
+            {episode.title}
+          </h1>
+          <p className="episode-header__meta">
+            {date && (
+              <time dateTime={episode.publishedAt} title={formatFull(episode.publishedAt)}>
+                {date}
+              </time>
+            )}
+            {date && duration && <span aria-hidden="true"> · </span>}
+            {duration && <span>{duration}</span>}
+            {episode.episodeNumber !== undefined && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span>Episode {episode.episodeNumber}</span>
+              </>
+            )}
+            {played && (
+              <span className="episode-header__played">
+                <CheckIcon className="icon icon--inline" /> Played
+              </span>
+            )}
+          </p>
+          <div className="episode-header__actions">
+            {isLoaded && player.playing ? (
+              <span className="now-playing" role="status">
+                <span className="now-playing__bars" aria-hidden="true">
+                  <span />
+                  <span />
+                  <span />
+                </span>
+                Now playing
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="button button--primary button--large"
+                disabled={!episode.enclosure?.url}
+                onClick={() => player.load(episode, { autoplay: true })}
+              >
+                <PlayIcon />
+                {!played && position >= 1 ? `Resume from ${formatTimestamp(position)}` : 'Listen now'}
+              </button>
+            )}
+            <button type="button" className="button" onClick={togglePlayed}>
+              {played ? 'Mark as not finished' : 'Mark as finished'}
+            </button>
+          </div>
+          {error && (
+            <p className="episode-view__error" role="alert">
+              {error}
+            </p>
+          )}
+          {episode.goneFromFeed && (
+            <p className="muted">This episode is no longer in the feed; Earmark kept it for you.</p>
+          )}
+        </div>
+      </header>
+      <section className="episode-notes" aria-label="Show notes">
+        <h2 className="episode-notes__heading">Show notes</h2>
+        <ShowNotes html={episode.showNotesHtml} />
+      </section>
+    </main>
+  );
+}
+
+function BackButton({ onBack }: { onBack: () => void }) {
+  return (
+    <button type="button" className="button button--quiet back-button" onClick={onBack}>
+      <BackIcon />
+      Back to library
+    </button>
+  );
+}

@@ -1,0 +1,108 @@
+/** The library: the show, its sync status, feed actions and the episode list. */
+import { useState } from 'react';
+import type { Feed } from '../../../shared/types';
+import { Artwork } from '../../components/artwork';
+import { RefreshIcon } from '../../components/icons';
+import { EpisodeList } from './episode-list';
+import { SubscribeForm } from './subscribe-form';
+import { SyncStatus } from './sync-status';
+import type { Library } from './use-library';
+import './library.css';
+
+interface LibraryViewProps {
+  library: Library;
+  nowPlayingId?: string;
+  onOpenEpisode: (id: string) => void;
+}
+
+export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryViewProps) {
+  const { feeds, episodes, loading, loadError, refreshing } = library;
+  const [feedFilter, setFeedFilter] = useState<string>();
+  const selected = feeds.find((feed) => feed.id === feedFilter);
+  const shown = selected ? episodes.filter((episode) => episode.feedId === selected.id) : episodes;
+  const headerFeed: Feed | undefined = selected ?? (feeds.length === 1 ? feeds[0] : undefined);
+  const snapshot = (headerFeed ? [headerFeed] : feeds).some((feed) => feed.snapshot);
+
+  return (
+    <main className="library">
+      <header className="library-header">
+        <Artwork src={headerFeed?.artwork} title={headerFeed?.title ?? 'Earmark'} size="large" />
+        <div className="library-header__text">
+          <p className="library-header__eyebrow">{headerFeed ? (headerFeed.author ?? 'Podcast') : 'Your library'}</p>
+          <h1>{headerFeed?.title ?? (feeds.length > 1 ? 'All shows' : 'Earmark')}</h1>
+          {headerFeed?.description && <p className="library-header__description">{headerFeed.description}</p>}
+          <div className="library-header__status">
+            {snapshot && <span className="badge badge--snapshot">Offline snapshot</span>}
+            <SyncStatus
+              feeds={headerFeed ? [headerFeed] : feeds}
+              refreshing={refreshing}
+              refreshError={library.refreshError}
+            />
+          </div>
+          {snapshot && (
+            <p className="library-header__snapshot-note">
+              Earmark couldn't reach the feed, so these episodes come from a copy saved with the app. They may be out of
+              date; refresh to try the feed again.
+            </p>
+          )}
+          <div className="library-header__actions">
+            <button
+              type="button"
+              className={`button button--primary${refreshing ? ' is-spinning' : ''}`}
+              onClick={() => void library.refresh()}
+              aria-busy={refreshing}
+            >
+              <RefreshIcon />
+              Refresh feeds
+            </button>
+          </div>
+          <SubscribeForm onSubscribe={library.subscribe} />
+        </div>
+      </header>
+
+      {feeds.length > 1 && (
+        <div className="feed-filter" role="group" aria-label="Show">
+          <button type="button" className="chip" aria-pressed={!selected} onClick={() => setFeedFilter(undefined)}>
+            All shows
+          </button>
+          {feeds.map((feed) => (
+            <button
+              key={feed.id}
+              type="button"
+              className="chip"
+              aria-pressed={selected?.id === feed.id}
+              onClick={() => setFeedFilter(feed.id)}
+            >
+              {feed.title || feed.url}
+            </button>
+          ))}
+        </div>
+      )}
+
+      <section className="library-episodes" aria-labelledby="episodes-heading">
+        <h2 id="episodes-heading" className="library-episodes__heading">
+          Episodes {!loading && shown.length > 0 && <span className="muted">{shown.length}</span>}
+        </h2>
+        {loadError ? (
+          <p className="library-error" role="alert">
+            Couldn't load your library: {loadError}
+          </p>
+        ) : loading ? (
+          <div className="loading-rows" aria-label="Loading episodes" role="status">
+            {Array.from({ length: 6 }, (_, index) => (
+              <div key={index} className="loading-row" />
+            ))}
+          </div>
+        ) : (
+          <EpisodeList
+            episodes={shown}
+            feeds={feeds}
+            nowPlayingId={nowPlayingId}
+            refreshing={refreshing}
+            onOpen={onOpenEpisode}
+          />
+        )}
+      </section>
+    </main>
+  );
+}

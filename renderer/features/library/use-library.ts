@@ -1,0 +1,114 @@
+/**
+ * Feeds, episodes and sync status, kept fresh by the service's events. The list reloads on
+ * libraryChanged (and after each sync result, which carries a new lastSyncedAt / lastError).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EpisodeState, EpisodeWithState, Feed, SyncResult } from '../../../shared/types';
+import { api, errorText } from '../../api';
+
+export interface Library {
+  feeds: Feed[];
+  episodes: EpisodeWithState[];
+  /** True until the first load finished. */
+  loading: boolean;
+  /** The library itself could not be read. */
+  loadError?: string;
+  /** A sync is running (started here or elsewhere, e.g. the first-run sync). */
+  refreshing: boolean;
+  /** The last refresh request failed as a whole (not a single feed). */
+  refreshError?: string;
+  refresh: () => Promise<void>;
+  subscribe: (url: string) => Promise<SyncResult>;
+  patchEpisodeState: (id: string, state: EpisodeState) => void;
+}
+
+export function useLibrary(): Library {
+  const [feeds, setFeeds] = useState<Feed[]>([]);
+  const [episodes, setEpisodes] = useState<EpisodeWithState[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string>();
+  const [syncingFeeds, setSyncingFeeds] = useState<ReadonlySet<string>>(new Set());
+  const [requestRunning, setRequestRunning] = useState(false);
+  const [refreshError, setRefreshError] = useState<string>();
+  // Answers can overtake each other; only the newest reload may write.
+  const reloadSeq = useRef(0);
+
+  const reload = useCallback((): Promise<void> => {
+    const seq = ++reloadSeq.current;
+    const current = () => seq === reloadSeq.current;
+    return Promise.all([api.listFeeds({}), api.listEpisodes({})])
+      .then(([nextFeeds, nextEpisodes]) => {
+        if (!current()) return;
+        setFeeds(nextFeeds);
+        setEpisodes(nextEpisodes);
+        setLoadError(undefined);
+      })
+      .catch((error: unknown) => {
+        if (current()) setLoadError(errorText(error));
+      })
+      .finally(() => {
+        if (current()) setLoading(false);
+      });
+  }, []);
+
+  useEffect(() => {
+    const offs = [
+      api.on('libraryChanged', () => void reload()),
+      api.on('syncProgress', ({ feedId }) => setSyncingFeeds((now) => new Set(now).add(feedId))),
+      api.on('syncResult', ({ feedId }) => {
+        setSyncingFeeds((now) => {
+          const next = new Set(now);
+          next.delete(feedId);
+          return next;
+        });
+        void reload();
+      }),
+    ];
+    void reload();
+    return () => offs.forEach((off) => off());
+  }, [reload]);
+
+  const running = useRef(false);
+  const refresh = useCallback(async () => {
+    // A second click while a refresh runs would only queue the same work again.
+    if (running.current) return;
+    running.current = true;
+    setRequestRunning(true);
+    setRefreshError(undefined);
+    try {
+      await api.refreshFeeds({});
+    } catch (error) {
+      setRefreshError(errorText(error));
+    } finally {
+      running.current = false;
+      setRequestRunning(false);
+      setSyncingFeeds(new Set());
+      await reload();
+    }
+  }, [reload]);
+
+  const subscribe = useCallback(
+    async (url: string) => {
+      const { result } = await api.subscribe({ url });
+      await reload();
+      return result;
+    },
+    [reload],
+  );
+
+  const patchEpisodeState = useCallback((id: string, state: EpisodeState) => {
+    setEpisodes((list) => list.map((episode) => (episode.id === id ? { ...episode, state } : episode)));
+  }, []);
+
+  return {
+    feeds,
+    episodes,
+    loading,
+    loadError,
+    refreshing: requestRunning || syncingFeeds.size > 0,
+    refreshError,
+    refresh,
+    subscribe,
+    patchEpisodeState,
+  };
+}

@@ -1,0 +1,107 @@
+/** The persistent bottom bar: what is loaded, transport controls, the seek bar and speed. */
+import { formatTimestamp } from '../../../shared/time';
+import { Artwork } from '../../components/artwork';
+import { PauseIcon, PlayIcon, SkipIcon } from '../../components/icons';
+import { usePlayerContext } from './player-context';
+import { SeekBar } from './seek-bar';
+import { SpeedControl } from './speed-control';
+import './player.css';
+
+interface PlayerBarProps {
+  skipBackSeconds: number;
+  skipForwardSeconds: number;
+  /** Artwork of the episode's show when the episode has none of its own. */
+  showArtwork?: string;
+  showTitle?: string;
+  onOpenEpisode: (id: string) => void;
+}
+
+export function PlayerBar({
+  skipBackSeconds,
+  skipForwardSeconds,
+  showArtwork,
+  showTitle,
+  onOpenEpisode,
+}: PlayerBarProps) {
+  const player = usePlayerContext();
+  const { episode, status, playing, position, duration, rate, error } = player;
+  if (!episode) return null;
+  const failed = status === 'error';
+  const statusText = failed
+    ? error
+    : error
+      ? error
+      : status === 'loading' && playing
+        ? 'Loading…'
+        : status === 'ended'
+          ? 'Finished'
+          : '';
+
+  return (
+    <section className="player-bar" aria-label="Player">
+      <div className="player-bar__now">
+        <button
+          type="button"
+          className="player-bar__art-button"
+          aria-label="Show episode details"
+          onClick={() => onOpenEpisode(episode.id)}
+        >
+          <Artwork src={episode.artwork ?? showArtwork} title={showTitle ?? episode.title} size="small" />
+        </button>
+        <div className="player-bar__titles">
+          <p className="player-bar__title" title={episode.title}>
+            {episode.title}
+          </p>
+          <p className={`player-bar__status${failed || error ? ' player-bar__status--error' : ''}`} aria-live="polite">
+            {statusText || showTitle || ''}
+          </p>
+        </div>
+      </div>
+
+      <div className="player-bar__center">
+        <div className="player-bar__controls">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Skip back ${skipBackSeconds} seconds`}
+            disabled={failed}
+            onClick={() => player.skip(-skipBackSeconds)}
+          >
+            <SkipIcon direction="back" seconds={skipBackSeconds} />
+          </button>
+          <button
+            type="button"
+            className={`play-button${status === 'loading' && playing ? ' play-button--busy' : ''}`}
+            aria-label={playing ? 'Pause' : 'Play'}
+            disabled={failed}
+            onClick={player.toggle}
+          >
+            {playing ? <PauseIcon className="icon icon--large" /> : <PlayIcon className="icon icon--large" />}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Skip forward ${skipForwardSeconds} seconds`}
+            disabled={failed}
+            onClick={() => player.skip(skipForwardSeconds)}
+          >
+            <SkipIcon direction="forward" seconds={skipForwardSeconds} />
+          </button>
+        </div>
+        <div className="player-bar__timeline">
+          <span className="player-bar__time" aria-hidden="true">
+            {formatTimestamp(position)}
+          </span>
+          <SeekBar position={position} duration={duration} disabled={failed} onSeek={player.seek} />
+          <span className="player-bar__time player-bar__time--total" aria-hidden="true">
+            {duration > 0 ? formatTimestamp(duration) : '–:––'}
+          </span>
+        </div>
+      </div>
+
+      <div className="player-bar__extra">
+        <SpeedControl rate={rate} onChange={player.setRate} />
+      </div>
+    </section>
+  );
+}

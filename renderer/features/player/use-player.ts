@@ -1,0 +1,255 @@
+/**
+ * The player: one Howl at a time, streamed with html5 audio (Web Audio would decode a whole
+ * two-hour episode into memory), plus saving where the listener is. Components read `PlayerState`
+ * and call the actions; nothing else touches howler. Later features (chapters, notes) only need
+ * `position`, `duration` and `seek`.
+ */
+import { Howl } from 'howler';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EpisodeState, EpisodeWithState } from '../../../shared/types';
+import { api } from '../../api';
+import { audioFormat, loadErrorText } from './audio-format';
+
+export type PlayerStatus = 'idle' | 'loading' | 'ready' | 'ended' | 'error';
+
+export interface PlayerState {
+  episode?: EpisodeWithState;
+  status: PlayerStatus;
+  /** The listener asked to play (audio may still be loading). Drives the Play/Pause name. */
+  playing: boolean;
+  /** Seconds. */
+  position: number;
+  /** Seconds; from the audio once loaded, from the feed before. 0 when unknown. */
+  duration: number;
+  rate: number;
+  /** Why playback failed, in words. */
+  error?: string;
+}
+
+export interface PlayerActions {
+  /** Loads an episode (resuming where the listener left off) and optionally starts it. */
+  load(episode: EpisodeWithState, options?: { autoplay?: boolean }): void;
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  seek(seconds: number): void;
+  skip(deltaSeconds: number): void;
+  setRate(rate: number): void;
+}
+
+export type Player = PlayerState & PlayerActions;
+
+interface Options {
+  defaultRate: number;
+  /** Called after listening state was saved, so lists can show it without reloading. */
+  onStateSaved?: (episodeId: string, state: EpisodeState) => void;
+}
+
+const TICK_MS = 250;
+const SAVE_EVERY_MS = 5000;
+/** Closer than this to the end counts as finished: start again from the top next time. */
+const END_SLACK_SECONDS = 5;
+
+const initial: PlayerState = { status: 'idle', playing: false, position: 0, duration: 0, rate: 1 };
+
+function resumeAt(episode: EpisodeWithState): number {
+  const { position, played } = episode.state;
+  const duration = episode.durationSeconds ?? 0;
+  if (played || !(position > 0)) return 0;
+  if (duration && position >= duration - END_SLACK_SECONDS) return 0;
+  return position;
+}
+
+export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
+  const [state, setState] = useState<PlayerState>({ ...initial, rate: defaultRate });
+  const howlRef = useRef<Howl | null>(null);
+  const soundIdRef = useRef<number | undefined>(undefined);
+  const stateRef = useRef(state);
+  const savedRef = useRef({ position: -1, at: 0 });
+  const saveTimerRef = useRef<number | undefined>(undefined);
+  const onSavedRef = useRef(onStateSaved);
+
+  useEffect(() => {
+    stateRef.current = state;
+    onSavedRef.current = onStateSaved;
+  });
+
+  const update = useCallback((patch: Partial<PlayerState>) => {
+    stateRef.current = { ...stateRef.current, ...patch };
+    setState(stateRef.current);
+  }, []);
+
+  const currentTime = useCallback((): number => {
+    const value = howlRef.current?.seek();
+    return typeof value === 'number' && Number.isFinite(value) ? value : stateRef.current.position;
+  }, []);
+
+  /** Saves the position (and played flag) unless nothing changed; never throws. */
+  const save = useCallback((episode: EpisodeWithState | undefined, position: number, played?: boolean) => {
+    window.clearTimeout(saveTimerRef.current);
+    if (!episode) return;
+    const rounded = Math.round(position * 10) / 10;
+    if (played === undefined && Math.abs(rounded - savedRef.current.position) < 0.5) return;
+    savedRef.current = { position: rounded, at: Date.now() };
+    api
+      .setEpisodeState(
+        played === undefined ? { id: episode.id, position: rounded } : { id: episode.id, position, played },
+      )
+      .then((saved) => onSavedRef.current?.(episode.id, saved))
+      .catch((error: unknown) => console.warn('Could not save listening position', error));
+  }, []);
+
+  /** After a seek, save once the listener stops skipping around, not on every click. */
+  const saveSoon = useCallback(() => {
+    window.clearTimeout(saveTimerRef.current);
+    saveTimerRef.current = window.setTimeout(() => save(stateRef.current.episode, currentTime()), 1000);
+  }, [save, currentTime]);
+
+  const unloadHowl = useCallback(() => {
+    howlRef.current?.unload();
+    howlRef.current = null;
+    soundIdRef.current = undefined;
+  }, []);
+
+  const play = useCallback(() => {
+    const howl = howlRef.current;
+    const current = stateRef.current;
+    if (!howl || !current.episode || current.status === 'error') return;
+    if (current.status === 'ended') {
+      howl.seek(0);
+      update({ position: 0 });
+    }
+    soundIdRef.current = howl.play(soundIdRef.current);
+    update({ playing: true, status: current.status === 'ended' ? 'ready' : current.status });
+  }, [update]);
+
+  const pause = useCallback(() => {
+    const howl = howlRef.current;
+    if (!howl) return;
+    howl.pause();
+    const position = currentTime();
+    update({ playing: false, position });
+    save(stateRef.current.episode, position);
+  }, [update, currentTime, save]);
+
+  const load = useCallback<PlayerActions['load']>(
+    (episode, options = {}) => {
+      const current = stateRef.current;
+      if (current.episode?.id === episode.id && current.status !== 'error') {
+        if (options.autoplay && !current.playing) play();
+        return;
+      }
+      if (current.episode) save(current.episode, currentTime());
+      unloadHowl();
+      savedRef.current = { position: episode.state.position, at: Date.now() };
+      const start = resumeAt(episode);
+      const base = { episode, position: start, duration: episode.durationSeconds ?? 0, error: undefined };
+      const url = episode.enclosure?.url;
+      if (!url) {
+        update({ ...base, status: 'error', playing: false, error: 'This episode has no audio file.' });
+        return;
+      }
+      const howl = new Howl({
+        src: [url],
+        html5: true,
+        format: [audioFormat(url, episode.enclosure?.type)],
+        rate: stateRef.current.rate,
+        onload: () => {
+          if (howlRef.current !== howl) return;
+          const duration = howl.duration();
+          update({
+            status: stateRef.current.status === 'loading' ? 'ready' : stateRef.current.status,
+            duration: duration > 0 && Number.isFinite(duration) ? duration : stateRef.current.duration,
+          });
+        },
+        onloaderror: (_id, detail) => {
+          if (howlRef.current !== howl) return;
+          update({ status: 'error', playing: false, error: `Couldn't play this episode: ${loadErrorText(detail)}` });
+        },
+        onplayerror: (_id, detail) => {
+          if (howlRef.current !== howl) return;
+          // Usually autoplay rules: the browser wants a user gesture. Howler retries on 'unlock'.
+          update({
+            playing: false,
+            error: `Couldn't start playback: ${loadErrorText(detail)}. Press Play to try again.`,
+          });
+          howl.once('unlock', () => {
+            if (howlRef.current === howl && stateRef.current.playing) howl.play(soundIdRef.current);
+          });
+        },
+        onplay: () => {
+          if (howlRef.current === howl) update({ playing: true, status: 'ready', error: undefined });
+        },
+        onend: () => {
+          if (howlRef.current !== howl) return;
+          const duration = howl.duration() || stateRef.current.duration;
+          update({ status: 'ended', playing: false, position: duration });
+          save(stateRef.current.episode, 0, true);
+        },
+      });
+      howlRef.current = howl;
+      if (start > 0) howl.seek(start);
+      update({ ...base, status: 'loading', playing: false });
+      if (options.autoplay) play();
+    },
+    [play, save, currentTime, unloadHowl, update],
+  );
+
+  const seek = useCallback(
+    (seconds: number) => {
+      const howl = howlRef.current;
+      const { duration, status } = stateRef.current;
+      if (!howl || status === 'error') return;
+      const target = Math.max(0, Math.min(seconds, duration > 0 ? duration - 0.5 : seconds));
+      howl.seek(target);
+      update({ position: target, status: status === 'ended' ? 'ready' : status });
+      saveSoon();
+    },
+    [update, saveSoon],
+  );
+
+  const skip = useCallback((delta: number) => seek(currentTime() + delta), [seek, currentTime]);
+
+  const toggle = useCallback(() => (stateRef.current.playing ? pause() : play()), [play, pause]);
+
+  const setRate = useCallback(
+    (rate: number) => {
+      howlRef.current?.rate(rate);
+      update({ rate });
+    },
+    [update],
+  );
+
+  // While playing: move the position on a short timer and save it every few seconds.
+  useEffect(() => {
+    if (!state.playing) return;
+    const timer = window.setInterval(() => {
+      const position = currentTime();
+      if (Math.abs(position - stateRef.current.position) >= 0.05) update({ position });
+      if (Date.now() - savedRef.current.at >= SAVE_EVERY_MS) save(stateRef.current.episode, position);
+    }, TICK_MS);
+    return () => window.clearInterval(timer);
+  }, [state.playing, currentTime, update, save]);
+
+  // Leaving the page (closing the window) must not lose the last few seconds.
+  useEffect(() => {
+    const flush = () => {
+      if (stateRef.current.episode) save(stateRef.current.episode, currentTime());
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [save, currentTime]);
+
+  useEffect(() => unloadHowl, [unloadHowl]);
+
+  const actions = useMemo(
+    () => ({ load, play, pause, toggle, seek, skip, setRate }),
+    [load, play, pause, toggle, seek, skip, setRate],
+  );
+  return { ...state, ...actions };
+}

@@ -1,0 +1,143 @@
+/**
+ * Settings in a native modal <dialog>: focus is trapped and Escape closes it for free. Every
+ * change is saved as it is made, so there is no Save button to forget.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { MethodInput } from '../../../shared/api';
+import type { Settings, Theme } from '../../../shared/types';
+import { errorText } from '../../api';
+import { CloseIcon } from '../../components/icons';
+import { formatRate } from '../player/speed-control';
+import './settings.css';
+
+interface SettingsDialogProps {
+  open: boolean;
+  settings: Settings;
+  onChange: (patch: MethodInput<'updateSettings'>) => Promise<void>;
+  onClose: () => void;
+}
+
+const backChoices = [5, 10, 15, 20, 30, 45, 60];
+const forwardChoices = [10, 15, 30, 45, 60, 90, 120];
+const rateChoices = [0.75, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
+const themes: { value: Theme; label: string }[] = [
+  { value: 'system', label: 'Match system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+const withCurrent = (choices: number[], current: number) =>
+  choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
+
+export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string>();
+  const id = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const change = (patch: MethodInput<'updateSettings'>) => {
+    setError(undefined);
+    onChange(patch).catch((failure: unknown) => setError(`Couldn't save: ${errorText(failure)}`));
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="settings-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      onClick={(event) => {
+        // A click on the backdrop lands on the dialog element itself.
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
+      <div className="settings-dialog__body">
+        <div className="settings-dialog__header">
+          <h2 id={`${id}-title`}>Settings</h2>
+          <button type="button" className="icon-button" aria-label="Close settings" onClick={onClose}>
+            <CloseIcon />
+          </button>
+        </div>
+
+        <div className="settings-field">
+          <label htmlFor={`${id}-back`}>Skip back</label>
+          <select
+            id={`${id}-back`}
+            value={settings.skipBackSeconds}
+            onChange={(event) => change({ skipBackSeconds: Number(event.currentTarget.value) })}
+          >
+            {withCurrent(backChoices, settings.skipBackSeconds).map((seconds) => (
+              <option key={seconds} value={seconds}>
+                {seconds} seconds
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div className="settings-field">
+          <label htmlFor={`${id}-forward`}>Skip forward</label>
+          <select
+            id={`${id}-forward`}
+            value={settings.skipForwardSeconds}
+            onChange={(event) => change({ skipForwardSeconds: Number(event.currentTarget.value) })}
+          >
+            {withCurrent(forwardChoices, settings.skipForwardSeconds).map((seconds) => (
+              <option key={seconds} value={seconds}>
+                {seconds} seconds
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div className="settings-field">
+          <label htmlFor={`${id}-rate`}>Default speed</label>
+          <select
+            id={`${id}-rate`}
+            value={settings.playbackRate}
+            onChange={(event) => change({ playbackRate: Number(event.currentTarget.value) })}
+          >
+            {withCurrent(rateChoices, settings.playbackRate).map((rate) => (
+              <option key={rate} value={rate}>
+                {formatRate(rate)}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <fieldset className="settings-field settings-field--theme">
+          <legend>Theme</legend>
+          <div className="segmented">
+            {themes.map((theme) => (
+              <label key={theme.value} className="segmented__option">
+                <input
+                  type="radio"
+                  name={`${id}-theme`}
+                  value={theme.value}
+                  checked={settings.theme === theme.value}
+                  onChange={() => change({ theme: theme.value })}
+                />
+                <span>{theme.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <p className="settings-dialog__error" role="status">
+          {error}
+        </p>
+
+        <div className="settings-dialog__footer">
+          <button type="button" className="button button--primary" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
