@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -50,7 +51,7 @@ afterEach(async () => {
 });
 
 const serveXml = (xml: string, headers: Record<string, string> = {}) => {
-  return (res: import('node:http').ServerResponse) => {
+  return (res: ServerResponse) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', ...headers }).end(xml);
   };
 };
@@ -146,7 +147,7 @@ describe('conditional GET', () => {
 });
 
 describe('redirects and moved feeds', () => {
-  const redirect = (status: number, to: string) => (res: import('node:http').ServerResponse) =>
+  const redirect = (status: number, to: string) => (res: ServerResponse) =>
     void res.writeHead(status, { location: to }).end();
 
   it.each([301, 308])('%i stores the new URL', async (status) => {
@@ -202,7 +203,7 @@ describe('redirects and moved feeds', () => {
 });
 
 describe('a failed sync leaves the library exactly as it was, except lastError', () => {
-  const failures: [string, (res: import('node:http').ServerResponse) => void, RegExp | string][] = [
+  const failures: [string, (res: ServerResponse) => void, RegExp | string][] = [
     ['404', (res) => void res.writeHead(404).end('nope'), 'The feed server answered 404 Not Found.'],
     ['500', (res) => void res.writeHead(500).end('boom'), 'The feed server answered 500 Internal Server Error.'],
     [

@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch, EarmarkError, type Handlers } from '../../../electron/core/dispatch.js';
+import { defaultSettings } from '../../../shared/types.js';
+
+/** Handlers that record their calls; only the few a test needs do anything. */
+function makeHandlers(overrides: Partial<Handlers> = {}) {
+  const base = {
+    listFeeds: () => [],
+    listEpisodes: () => [],
+    getEpisode: () => {
+      throw new EarmarkError('not-found', 'That episode is not in your library.');
+    },
+    subscribe: () => {
+      throw new Error('secret internal detail');
+    },
+    refreshFeeds: () => [],
+    setEpisodeState: () => ({ position: 0, played: false, updatedAt: '' }),
+    getSettings: () => defaultSettings,
+    updateSettings: () => defaultSettings,
+    listNotices: () => [],
+    dismissNotice: () => null,
+    ...overrides,
+  } satisfies Handlers;
+  const spied = Object.fromEntries(Object.entries(base).map(([name, fn]) => [name, vi.fn(fn)]));
+  return spied as unknown as { [K in keyof Handlers]: ReturnType<typeof vi.fn> & Handlers[K] };
+}
+
+const silent = () => {};
+
+describe('dispatch', () => {
+  it('calls the handler with validated input and wraps the value', async () => {
+    const handlers = makeHandlers();
+    expect(await dispatch(handlers, 'listEpisodes', { feedId: 'f1' }, silent)).toEqual({ ok: true, value: [] });
+    expect(handlers.listEpisodes).toHaveBeenCalledWith({ feedId: 'f1' });
+  });
+
+  it.each([
+    ['subscribe', { url: 'not a url' }],
+    ['subscribe', { url: 'file:///etc/passwd' }],
+    ['subscribe', {}],
+    ['setEpisodeState', { id: 'e1', position: -1 }],
+    ['updateSettings', { playbackRate: 10 }],
+    ['listFeeds', { extra: true }],
+    ['getEpisode', 'just a string'],
+  ] as const)('rejects bad input for %s without calling the handler', async (method, input) => {
+    const handlers = makeHandlers();
+    const result = await dispatch(handlers, method, input, silent);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(handlers[method]).not.toHaveBeenCalled();
+  });
+
+  it('rejects an unknown method, including inherited object keys', async () => {
+    const handlers = makeHandlers();
+    for (const method of ['deleteEverything', 'constructor', '__proto__', 42]) {
+      expect(await dispatch(handlers, method, {}, silent)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-method' },
+      });
+    }
+  });
+
+  it('passes an EarmarkError through with its code and message', async () => {
+    expect(await dispatch(makeHandlers(), 'getEpisode', { id: 'nope' }, silent)).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'That episode is not in your library.' },
+    });
+  });
+
+  it('turns any other error into "internal", logs it, and does not leak its message', async () => {
+    const log = vi.fn();
+    const result = await dispatch(makeHandlers(), 'subscribe', { url: 'https://example.com/feed' }, log);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret internal detail');
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'secret internal detail' }));
+  });
+
+  it('treats missing input as an empty object and undefined results as null', async () => {
+    const handlers = makeHandlers({ dismissNotice: () => undefined as unknown as null });
+    expect(await dispatch(handlers, 'listFeeds', undefined, silent)).toEqual({ ok: true, value: [] });
+    expect(await dispatch(handlers, 'dismissNotice', { id: 'n1' }, silent)).toEqual({ ok: true, value: null });
+  });
+});
