@@ -68,6 +68,11 @@ function httpEvents(): Subscribe {
   let source: EventSource | undefined;
   const open = () => {
     source = new EventSource('/api/events', { withCredentials: true });
+    // Events sent before the stream (re)connected are lost, e.g. the first-run sync finishing
+    // while the page loads. Telling listeners the library changed makes them fetch fresh state.
+    source.addEventListener('open', () => {
+      for (const listener of listeners) listener('libraryChanged', { feedIds: [] });
+    });
     for (const name of eventNames) {
       source.addEventListener(name, (message) => {
         let payload: unknown;

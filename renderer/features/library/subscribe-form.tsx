@@ -59,10 +59,11 @@ export function SubscribeForm({
           Subscribe
         </button>
       </div>
+      {/* Errors are alerts (announced at once); success is a quiet status. */}
       <p
         id="subscribe-message"
         className={`subscribe-form__message subscribe-form__message--${message?.kind ?? 'none'}`}
-        role="status"
+        role={message?.kind === 'error' ? 'alert' : 'status'}
       >
         {message?.text}
       </p>
