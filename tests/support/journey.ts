@@ -41,7 +41,7 @@ export function registerJourney(test: TestType<JourneyFixtures, any>): void {
     await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
     const badLink = page.getByText('bad link', { exact: true });
     await expect(badLink).toBeVisible();
-    expect(await badLink.getAttribute('href')).not.toMatch(/^\s*javascript:/i);
+    expect((await badLink.getAttribute('href')) ?? '').not.toMatch(/^\s*javascript:/i);
     await badLink.click();
     const dom = await page.evaluate(() => ({
       xss: (window as unknown as { __xss?: unknown }).__xss,
