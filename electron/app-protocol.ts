@@ -1,25 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from './content-security-policy.js';
+import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from './app-origin.js';
 import { lookupStatic } from './host/static-files.js';
-
-/** The renderer's origin: a standard, secure custom scheme, never file:// and never a dev server. */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'earmark';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const APP_URL = `${APP_ORIGIN}/index.html`;
-/** Downloaded episodes, streamed with Range support (see media-protocol.ts, later). */
-export const MEDIA_SCHEME = 'earmark-media';
-
-/** True for pages this app serves itself. Parses the URL, so "app://earmark.evil" does not pass. */
-export function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Must run before the app is ready, exactly once. "standard" gives app:// real origins and
@@ -28,7 +11,8 @@ export function isAppUrl(url: string): boolean {
  */
 export function registerSchemes(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // corsEnabled: Vite's <script type="module" crossorigin> loads in CORS mode, even same-origin.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
     { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
 }

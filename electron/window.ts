@@ -1,18 +1,13 @@
 import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
-import { APP_URL, isAppUrl } from './app-protocol.js';
+import { APP_URL, externalWebUrl, isAppUrl } from './app-origin.js';
 
 // Matches the renderer's page background in each theme, so no white flash before first paint.
 const background = () => (nativeTheme.shouldUseDarkColors ? '#121214' : '#fafafa');
 
 /** Opens a link outside the app, but only web links: never file:, smb:, custom schemes, …. */
 export function openExternalSafely(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  if (parsed.protocol === 'https:' || parsed.protocol === 'http:') void shell.openExternal(parsed.href);
+  const web = externalWebUrl(url);
+  if (web) void shell.openExternal(web);
 }
 
 export function createMainWindow(preloadPath: string, iconPath: string | undefined): BrowserWindow {

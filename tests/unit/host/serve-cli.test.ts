@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -57,4 +58,12 @@ it('rejects a bad --port with a usage message', () => {
   }
   expect(status).toBe(2);
   expect(stderr).toContain('--port must be a whole number');
+});
+
+it('bundles the preload as CommonJS that requires only electron and carries no zod', () => {
+  const preload = readFileSync(path.join(root, 'out/preload/preload.cjs'), 'utf8');
+  const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+  expect(new Set(required)).toEqual(new Set(['electron']));
+  expect(preload).not.toMatch(/zod|safeParse/);
+  expect(preload).toContain('exposeInMainWorld("earmark"');
 });
