@@ -129,7 +129,8 @@ export class FeedSync {
     }
 
     progress('saving');
-    const counts = catalogue.mergeEpisodes(feedId, mapped.episodes, {
+    const replacingSnapshot = feed.snapshot === true;
+    const patch: Partial<StoredFeed> = {
       ...mapped.info,
       url: mapped.newFeedUrl ?? fetched.permanentUrl ?? feed.url,
       etag: fetched.etag,
@@ -138,7 +139,8 @@ export class FeedSync {
       lastError: undefined,
       gone: undefined,
       snapshot: undefined,
-    });
+    };
+    const counts = catalogue.mergeEpisodes(feedId, mapped.episodes, patch, { dropMissing: replacingSnapshot });
     events.emit('libraryChanged', { feedIds: [feedId] });
     return { feedId, ok: true, ...counts };
   }

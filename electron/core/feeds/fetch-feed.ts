@@ -10,7 +10,12 @@ export interface FetchFeedOptions extends Validators {
   timeoutMs: number;
   /** Redirect hops allowed before giving up. */
   maxRedirects?: number;
+  /** Largest body accepted; a runaway or hostile server must not fill memory. */
+  maxBytes?: number;
 }
+
+/** The biggest real feeds (thousands of items) are ~20 MB; anything far past that is not a feed. */
+const defaultMaxBytes = 64 * 1024 * 1024;
 
 /**
  * What one fetch of a feed came to. permanentUrl is set when every hop from the stored URL was a
@@ -73,7 +78,11 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
         return failed(describeStatus(response.status, response.statusText));
       }
       // fetch already undid gzip/deflate/br (Content-Encoding); these are the document's bytes.
-      const body = new Uint8Array(await response.arrayBuffer());
+      const body = await readLimited(response, options.maxBytes ?? defaultMaxBytes);
+      if (!body)
+        return failed(
+          `The feed is larger than ${Math.round((options.maxBytes ?? defaultMaxBytes) / 1048576)} MB, too big to be a podcast feed.`,
+        );
       return {
         kind: 'ok',
         body,
@@ -88,6 +97,34 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
     if (signal.aborted) return failed(`The feed server did not answer within ${describeSeconds(options.timeoutMs)}.`);
     return failed(describeNetworkError(error));
   }
+}
+
+/** The body, or undefined once it passes maxBytes (the rest is not downloaded). */
+async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(read.value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 function requestHeaders(options: Validators): Record<string, string> {

@@ -68,9 +68,16 @@ export class Catalogue {
   /**
    * Merges a freshly parsed feed: new episodes are added, changed ones updated, and episodes no
    * longer in the feed are kept (marked goneFromFeed) because notes and downloads hang on them.
+   * With dropMissing they are removed instead: used when live data replaces the offline snapshot,
+   * whose placeholder episodes can hold no downloads and would otherwise show twice.
    * One write for the whole merge.
    */
-  mergeEpisodes(feedId: string, fresh: Episode[], feedPatch: Partial<StoredFeed>): MergeCounts {
+  mergeEpisodes(
+    feedId: string,
+    fresh: Episode[],
+    feedPatch: Partial<StoredFeed>,
+    { dropMissing = false }: { dropMissing?: boolean } = {},
+  ): MergeCounts {
     const counts: MergeCounts = { added: 0, updated: 0 };
     const seen = new Set<string>();
     for (const episode of fresh) {
@@ -82,9 +89,9 @@ export class Catalogue {
       this.episodesById.set(episode.id, episode);
     }
     for (const episode of this.episodesById.values()) {
-      if (episode.feedId === feedId && !seen.has(episode.id) && !episode.goneFromFeed) {
-        this.episodesById.set(episode.id, { ...episode, goneFromFeed: true });
-      }
+      if (episode.feedId !== feedId || seen.has(episode.id)) continue;
+      if (dropMissing) this.episodesById.delete(episode.id);
+      else if (!episode.goneFromFeed) this.episodesById.set(episode.id, { ...episode, goneFromFeed: true });
     }
     const feed = this.feedsById.get(feedId);
     if (feed) this.feedsById.set(feedId, dropUndefined({ ...feed, ...feedPatch }));

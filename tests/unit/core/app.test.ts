@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EpisodeWithState, Feed } from '../../../shared/types.js';
 import { createApp, type EarmarkApp } from '../../../electron/core/app.js';
 import { confStoreFactory } from '../../../electron/core/conf-store.js';
-import { closedPortUrl } from '../feeds/feed-server.js';
+import { closedPortUrl, FeedServer, rss } from '../feeds/feed-server.js';
 
 const snapshotFile = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -69,5 +69,36 @@ describe('first run without a network', () => {
     // A second start on the same data dir does not subscribe again.
     await app.start();
     expect(await value<Feed[]>(app.call('listFeeds', {}))).toHaveLength(1);
+  });
+});
+
+describe('when the live feed arrives after the snapshot', () => {
+  it('replaces the snapshot episodes instead of listing both', async () => {
+    const server = new FeedServer();
+    await server.start();
+    try {
+      const defaultFeedUrl = server.url('/feed'); // no route yet: 404, as if the network were down
+      app = createApp({
+        dataDir,
+        storeFactory: confStoreFactory,
+        defaultFeedUrl,
+        loadSnapshot: () => readFile(snapshotFile, 'utf8'),
+        log: () => {},
+      });
+      await app.start();
+      expect(await value<EpisodeWithState[]>(app.call('listEpisodes', {}))).toHaveLength(10);
+
+      server.routes.set('/feed', (res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([{ guid: 'live', title: 'Live one' }]));
+      });
+      await value(app.call('refreshFeeds', {}));
+      const episodes = await value<EpisodeWithState[]>(app.call('listEpisodes', {}));
+      expect(episodes.map((e) => e.title)).toEqual(['Live one']);
+      const [feed] = await value<Feed[]>(app.call('listFeeds', {}));
+      expect(feed).not.toHaveProperty('snapshot');
+      expect(feed).not.toHaveProperty('lastError');
+    } finally {
+      await server.stop();
+    }
   });
 });
