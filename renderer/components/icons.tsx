@@ -46,7 +46,7 @@ export const SkipIcon = ({ direction, seconds }: { direction: 'back' | 'forward'
         <path d="M21 3.5v4h-4" />
       </>
     )}
-    <text x="12" y="15.6" textAnchor="middle" fontSize="8.5" fontWeight="700" fill="currentColor" stroke="none">
+    <text x="12" y="15.4" textAnchor="middle" fontSize="8" fontWeight="700" fill="currentColor" stroke="none">
       {seconds}
     </text>
   </Svg>

@@ -8,7 +8,7 @@ import type { EpisodeWithState } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';
 import { CheckIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
-import { previewText } from './plain-text';
+import { previewText } from '../../lib/plain-text';
 
 interface EpisodeRowProps {
   episode: EpisodeWithState;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Feed } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
 import { RefreshIcon } from '../../components/icons';
+import { previewText } from '../../lib/plain-text';
 import { EpisodeList } from './episode-list';
 import { SubscribeForm } from './subscribe-form';
 import { SyncStatus } from './sync-status';
@@ -21,6 +22,8 @@ export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryVie
   const selected = feeds.find((feed) => feed.id === feedFilter);
   const shown = selected ? episodes.filter((episode) => episode.feedId === selected.id) : episodes;
   const headerFeed: Feed | undefined = selected ?? (feeds.length === 1 ? feeds[0] : undefined);
+  // Feed descriptions are often HTML; the header shows them as plain text.
+  const description = headerFeed?.description ? previewText(headerFeed.description, 400) : '';
   const snapshot = (headerFeed ? [headerFeed] : feeds).some((feed) => feed.snapshot);
 
   return (
@@ -30,7 +33,7 @@ export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryVie
         <div className="library-header__text">
           <p className="library-header__eyebrow">{headerFeed ? (headerFeed.author ?? 'Podcast') : 'Your library'}</p>
           <h1>{headerFeed?.title ?? (feeds.length > 1 ? 'All shows' : 'Earmark')}</h1>
-          {headerFeed?.description && <p className="library-header__description">{headerFeed.description}</p>}
+          {description && <p className="library-header__description">{description}</p>}
           <div className="library-header__status">
             {snapshot && <span className="badge badge--snapshot">Offline snapshot</span>}
             <SyncStatus

@@ -1,0 +1,165 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeBridge, sampleEpisode } from './fake-bridge';
+import { fakeHowls } from './fake-howler';
+
+vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
+
+const episodes = [
+  sampleEpisode('e1', 'Socket management and Kernel Data structures', {
+    showNotesHtml: '0:00 Intro\n1:38 Socket vs Connections<script>window.__xss=1</script>',
+  }),
+  sampleEpisode('e2', 'Does discipline work?', {
+    state: { position: 98, played: false, updatedAt: '2025-04-05T00:00:00Z' },
+  }),
+  sampleEpisode('e3', 'The genius of long polling', {
+    state: { position: 0, played: true, updatedAt: '2025-04-05T00:00:00Z' },
+  }),
+];
+
+async function renderApp(data = {}) {
+  const fake = createFakeBridge({ episodes: structuredClone(episodes), ...data });
+  window.earmark = fake.bridge;
+  vi.resetModules(); // api.ts picks its transport at import time.
+  const { App } = await import('../../renderer/app/app');
+  render(<App />);
+  return fake;
+}
+
+beforeEach(() => {
+  fakeHowls.reset();
+  history.replaceState(null, '');
+});
+
+afterEach(() => {
+  cleanup();
+  delete window.earmark;
+});
+
+describe('library', () => {
+  it('lists episodes in a list named Episodes, each opened by a button named exactly its title', async () => {
+    await renderApp();
+    const list = await screen.findByRole('list', { name: 'Episodes' });
+    for (const episode of episodes) {
+      expect(within(list).getByRole('button', { name: episode.title })).toBeTruthy();
+    }
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Refresh feeds' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Feed URL' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Subscribe' })).toBeTruthy();
+    // Listening state is in words: new, time left, played.
+    expect(within(list).getByText('New')).toBeTruthy();
+    expect(within(list).getByText(/min left/)).toBeTruthy();
+    expect(within(list).getByText('Played')).toBeTruthy();
+  });
+
+  it('shows the offline snapshot badge and a refresh failure in words', async () => {
+    await renderApp({
+      feeds: [
+        {
+          id: 'feed-1',
+          url: 'https://example.com/feed.xml',
+          title: 'The Sample Show',
+          description: '',
+          snapshot: true,
+          lastError: 'The feed server did not answer within 30 seconds',
+        },
+      ],
+    });
+    expect(await screen.findByText('Offline snapshot')).toBeTruthy();
+    expect(screen.getByText(/Couldn't refresh: The feed server did not answer within 30 seconds/)).toBeTruthy();
+  });
+
+  it('shows notices and dismisses them', async () => {
+    const fake = await renderApp({
+      notices: [{ id: 'n1', level: 'warning', text: 'Your settings were repaired.', at: '2025-01-01T00:00:00Z' }],
+    });
+    expect(await screen.findByText('Your settings were repaired.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss notice' }));
+    expect(screen.queryByText('Your settings were repaired.')).toBeNull();
+    expect(fake.calls.some((call) => call.method === 'dismissNotice')).toBe(true);
+  });
+});
+
+describe('episode and player', () => {
+  it('opens an episode: heading, sanitized notes, exactly one Play button, the Seek slider in whole seconds', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    expect(await screen.findByRole('heading', { name: episodes[0]!.title })).toBeTruthy();
+    expect(screen.getByText(/1:38 Socket vs Connections/)).toBeTruthy();
+    expect(document.querySelector('script')).toBeNull();
+
+    expect(await screen.findAllByRole('button', { name: 'Play' })).toHaveLength(1);
+    expect(screen.queryAllByRole('button', { name: /play|pause/i }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Play',
+    ]);
+    const seek = screen.getByRole('slider', { name: 'Seek' });
+    expect(seek.getAttribute('aria-valuenow')).toBe('0');
+    expect(seek.getAttribute('aria-valuemin')).toBe('0');
+    expect(seek.getAttribute('aria-valuemax')).toBe('1862');
+    expect(seek.getAttribute('aria-valuetext')).toBe('0:00 of 31:02');
+    expect(screen.getByRole('combobox', { name: 'Playback speed' })).toBeTruthy();
+  });
+
+  it('plays, advances, skips by the configured amounts and saves the position on pause', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp();
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    await user.click(await screen.findByRole('button', { name: 'Play' }));
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
+
+    const howl = fakeHowls.all().at(-1)!;
+    await act(async () => {
+      howl.advance(98.4);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const seek = screen.getByRole('slider', { name: 'Seek' });
+    expect(seek.getAttribute('aria-valuenow')).toBe('98');
+    expect(seek.getAttribute('aria-valuetext')).toBe('1:38 of 31:02');
+
+    await user.click(screen.getByRole('button', { name: 'Skip forward 30 seconds' }));
+    expect(seek.getAttribute('aria-valuenow')).toBe('128');
+    await user.click(screen.getByRole('button', { name: 'Skip back 15 seconds' }));
+    expect(seek.getAttribute('aria-valuenow')).toBe('113');
+
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
+    const saved = fake.calls.filter((call) => call.method === 'setEpisodeState').at(-1);
+    expect(saved?.input).toMatchObject({ id: 'e1', position: 113.4 });
+  });
+
+  it('resumes from the saved position', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(await screen.findByRole('button', { name: episodes[1]!.title }));
+    expect(await screen.findByRole('button', { name: 'Resume from 1:38' })).toBeTruthy();
+    expect(screen.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow')).toBe('98');
+    expect(fakeHowls.all().at(-1)!.position).toBe(98);
+  });
+
+  it('Space toggles playback when focus is not in a field', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    await screen.findByRole('button', { name: 'Play' });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard(' ');
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard(' ');
+    expect(await screen.findByRole('button', { name: 'Play' })).toBeTruthy();
+  });
+
+  it('skip buttons follow the settings', async () => {
+    const user = userEvent.setup();
+    await renderApp({ settings: { skipBackSeconds: 10, skipForwardSeconds: 45, playbackRate: 1.5, theme: 'dark' } });
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    expect(await screen.findByRole('button', { name: 'Skip back 10 seconds' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Skip forward 45 seconds' })).toBeTruthy();
+    expect((screen.getByRole('combobox', { name: 'Playback speed' }) as HTMLSelectElement).value).toBe('1.5');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+});

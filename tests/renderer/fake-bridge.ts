@@ -1,0 +1,90 @@
+/** A fake window.earmark (EarmarkBridge) over in-memory data, for renderer tests. */
+import type { EarmarkBridge, EventName, MethodName } from '../../shared/api';
+import { defaultSettings, type EpisodeWithState, type Feed, type Notice, type Settings } from '../../shared/types';
+
+export interface FakeData {
+  feeds: Feed[];
+  episodes: EpisodeWithState[];
+  notices: Notice[];
+  settings: Settings;
+}
+
+export const sampleFeed: Feed = {
+  id: 'feed-1',
+  url: 'https://example.com/feed.xml',
+  title: 'The Sample Show',
+  description: '<p>A show about samples.</p>',
+  lastSyncedAt: new Date().toISOString(),
+};
+
+export function sampleEpisode(id: string, title: string, overrides: Partial<EpisodeWithState> = {}): EpisodeWithState {
+  return {
+    id,
+    feedId: sampleFeed.id,
+    title,
+    publishedAt: '2025-04-04T12:00:00Z',
+    durationSeconds: 1862,
+    enclosure: { url: `https://example.com/${id}.mp3`, type: 'audio/mpeg' },
+    showNotesHtml: '<p>Notes for ' + title + '</p>',
+    state: { position: 0, played: false, updatedAt: '2025-04-05T00:00:00Z' },
+    ...overrides,
+  };
+}
+
+export function createFakeBridge(data: Partial<FakeData> = {}) {
+  const store: FakeData = {
+    feeds: [sampleFeed],
+    episodes: [],
+    notices: [],
+    settings: { ...defaultSettings },
+    ...data,
+  };
+  const calls: { method: MethodName; input: unknown }[] = [];
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+
+  const handlers: Record<MethodName, (input: never) => unknown> = {
+    listFeeds: () => store.feeds,
+    listEpisodes: () => store.episodes,
+    getEpisode: ({ id }: { id: string }) => store.episodes.find((episode) => episode.id === id),
+    subscribe: () => ({ feed: sampleFeed, result: { feedId: sampleFeed.id, ok: true, added: 0, updated: 0 } }),
+    refreshFeeds: () => [],
+    setEpisodeState: ({ id, position, played }: { id: string; position?: number; played?: boolean }) => {
+      const episode = store.episodes.find((item) => item.id === id)!;
+      episode.state = {
+        position: position ?? episode.state.position,
+        played: played ?? episode.state.played,
+        updatedAt: new Date().toISOString(),
+      };
+      return episode.state;
+    },
+    getSettings: () => store.settings,
+    updateSettings: (patch: Partial<Settings>) => (store.settings = { ...store.settings, ...patch }),
+    listNotices: () => store.notices,
+    dismissNotice: ({ id }: { id: string }) => {
+      store.notices = store.notices.filter((notice) => notice.id !== id);
+      return null;
+    },
+  };
+
+  const bridge = Object.fromEntries(
+    Object.entries(handlers).map(([method, handler]) => [
+      method,
+      (input: unknown) => {
+        calls.push({ method: method as MethodName, input });
+        return ok(structuredClone((handler as (input: unknown) => unknown)(input)));
+      },
+    ]),
+  ) as unknown as EarmarkBridge;
+  bridge.on = (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+
+  return {
+    bridge,
+    store,
+    calls,
+    emit: (event: EventName, payload: unknown) => listeners.forEach((listener) => listener(event, payload)),
+  };
+}
