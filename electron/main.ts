@@ -41,7 +41,9 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => (mainWindow = undefined));
   };
 
+  // A second launch (e.g. from the desktop menu) focuses this instance instead.
   app.on('second-instance', () => {
+    if (!app.isReady()) return;
     if (!mainWindow) return openWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

@@ -4,6 +4,8 @@
  * goes to stderr) and shuts down cleanly on SIGINT/SIGTERM. Bundled to out/main/serve.js, so the
  * renderer and assets are found relative to that file.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseServeArgs, usage } from './args.js';
 import { defaultHostDataDir } from './data-dir.js';
@@ -23,11 +25,15 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = args.dataDir ?? defaultHostDataDir();
+  const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    console.error(`Earmark: the interface is not built (${rendererDir} is missing). Run npm run build first.`);
+  }
   const host = await startHost({
     dataDir,
     port: args.port,
     ...(args.feedUrl !== undefined ? { feedUrl: args.feedUrl } : {}),
-    rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    rendererDir,
     assetsDir: fileURLToPath(new URL('../../assets/', import.meta.url)),
   });
   console.error(`Earmark: data in ${dataDir}`);
