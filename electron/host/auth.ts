@@ -1,7 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'earmark_token';
+/**
+ * The cookie is named per port: browsers share cookies across ports of one host, so two hosts
+ * running at once would otherwise overwrite each other's token.
+ */
+export const tokenCookieName = (port: number): string => `earmark_token_${port}`;
 export const TOKEN_PARAM = 'token';
 export const UNAUTHORIZED_MESSAGE = 'Open the link Earmark printed (it carries the access token)';
 
@@ -30,8 +34,8 @@ export function readCookie(request: IncomingMessage, name: string): string | und
   return undefined;
 }
 
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(port: number, token: string): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   allowedOrigins,
   newToken,
   readCookie,
-  TOKEN_COOKIE,
+  tokenCookieName,
   TOKEN_PARAM,
   tokenCookie,
   tokenMatches,
@@ -115,14 +115,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       query.delete(TOKEN_PARAM);
       const rest = query.toString();
       response.writeHead(302, {
-        'Set-Cookie': tokenCookie(token),
+        'Set-Cookie': tokenCookie(port, token),
         Location: rest ? `${rawPath}?${rest}` : rawPath,
         'Cache-Control': 'no-store',
       });
       response.end();
       return;
     }
-    if (!tokenMatches(readCookie(request, TOKEN_COOKIE), token)) {
+    if (!tokenMatches(readCookie(request, tokenCookieName(port)), token)) {
       return sendText(response, 401, UNAUTHORIZED_MESSAGE);
     }
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
     feedUrl: `http://127.0.0.1:${await unusedPort()}/feed.xml`,
     log: () => {},
   });
-  cookie = `earmark_token=${host.token}`;
+  cookie = `earmark_token_${host.port}=${host.token}`;
 });
 
 afterAll(async () => {
@@ -51,7 +51,9 @@ describe('access token', () => {
     const reply = await send(host.port, { path: `/?token=${host.token}` });
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']).toEqual([`earmark_token=${host.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(reply.headers['set-cookie']).toEqual([
+      `earmark_token_${host.port}=${host.token}; HttpOnly; SameSite=Strict; Path=/`,
+    ]);
   });
 
   it('keeps other query parameters on the redirect', async () => {
@@ -69,7 +71,7 @@ describe('access token', () => {
   it('answers 401 with a helpful message without the cookie', async () => {
     for (const reply of [
       await send(host.port, { path: '/' }),
-      await send(host.port, { path: '/', headers: { Cookie: 'earmark_token=wrong' } }),
+      await send(host.port, { path: '/', headers: { Cookie: `earmark_token_${host.port}=wrong` } }),
       await send(host.port, {
         method: 'POST',
         path: '/api/listFeeds',
@@ -245,7 +247,10 @@ describe('without a built renderer', () => {
       log: () => {},
     });
     try {
-      const reply = await send(bare.port, { path: '/', headers: { Cookie: `earmark_token=${bare.token}` } });
+      const reply = await send(bare.port, {
+        path: '/',
+        headers: { Cookie: `earmark_token_${bare.port}=${bare.token}` },
+      });
       expect(reply.status).toBe(503);
       expect(reply.body).toContain('Run npm run build first');
     } finally {
@@ -270,7 +275,7 @@ describe('shutdown', () => {
           host: '127.0.0.1',
           port: running.port,
           path: '/api/events',
-          headers: { Host: `127.0.0.1:${running.port}`, Cookie: `earmark_token=${running.token}` },
+          headers: { Host: `127.0.0.1:${running.port}`, Cookie: `earmark_token_${running.port}=${running.token}` },
         },
         (res) => {
           res.resume();
