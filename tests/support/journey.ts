@@ -110,6 +110,25 @@ export function registerJourney(test: TestType<JourneyFixtures, any>): void {
     expect(await seekPosition(page)).toBeGreaterThanOrEqual(start + 14);
   });
 
+  test('Playback speed 2× plays twice as fast', async ({ page }) => {
+    await openEpisode(page, fixtureEpisodes.queues);
+    const speed = playbackSpeed(page);
+    await expect(speed).toBeVisible();
+    const role = await speed.evaluate((element) => element.getAttribute('role') ?? element.tagName.toLowerCase());
+    expect(role, 'this test drives a <select> (combobox); teach it the new widget').toMatch(/^(select|combobox)$/);
+    const labels = await speed.getByRole('option').allInnerTexts();
+    const double = labels.find((label) => /^\s*2(\.0+)?\s*[×x]?\s*$/i.test(label));
+    expect(double, `a 2× option among ${JSON.stringify(labels)}`).toBeDefined();
+    await speed.selectOption({ label: double ?? '' });
+    await button(page, 'Play').click();
+    const start = await waitForPosition(page, 1);
+    const startedAt = Date.now();
+    const later = await waitForPosition(page, start + 8);
+    const seconds = (Date.now() - startedAt) / 1000;
+    // 8 s of audio at 2× take ~4 s; at 1× they would take 8 s.
+    expect(seconds, `${later - start} s of audio took ${seconds} s`).toBeLessThan(6.5);
+  });
+
   test('a feed that answers 404 shows a clear error and leaves the episodes alone', async ({ page, feed }) => {
     await expect(episodeOpener(page, fixtureEpisodes.sockets)).toBeVisible();
     const before = await episodeList(page).getByRole('listitem').count();
