@@ -1,10 +1,9 @@
 /**
  * Per test: a fresh fixture feed server, a throwaway data dir, and the built Electron app
- * (out/main/main.js) pointed at both through EARMARK_FEED and EARMARK_DATA_DIR; `page` is its
+ * (out/main/main.js, via the app folder) pointed at both through EARMARK_FEED and EARMARK_DATA_DIR; `page` is its
  * first window. Skipped, with the reason printed by global setup, where the binary is absent.
  */
 import { _electron, test as base, expect, type ElectronApplication } from '@playwright/test';
-import { join } from 'node:path';
 import { repoRoot } from '../../support/browser-host.js';
 import { electronBinaryPath } from '../../support/electron-binary.js';
 import { startFeedServer, type FeedServer } from '../../support/fixture-feed.js';
@@ -31,8 +30,15 @@ export const test = base.extend<ElectronFixtures>({
     env.EARMARK_FEED = feed.feedUrl;
     const app = await _electron.launch({
       ...(electronPath ? { executablePath: electronPath } : {}),
-      // Chromium refuses to run as root with its sandbox on (CI containers run as root).
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(repoRoot, 'out/main/main.js')],
+      args: [
+        // Chromium refuses to run as root with its sandbox on (CI containers run as root).
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        // No sound card on CI: a fake audio sink, whose clock still advances.
+        '--disable-audio-output',
+        // The app folder, as `npm start` passes it: package.json "main" is out/main/main.js, and
+        // app.getAppPath() must be the folder that holds assets/ (icons, the offline snapshot).
+        repoRoot,
+      ],
       env,
       cwd: repoRoot,
     });
