@@ -72,6 +72,7 @@ export function createApp(options: AppOptions): EarmarkApp {
     },
     subscribe: async ({ url }) => {
       const { feed, result } = await sync.subscribe(url);
+      if (!result.ok) throw new EarmarkError('failed', `Couldn't subscribe: ${result.error}`);
       return { feed: publicFeed(feed), result };
     },
     refreshFeeds: ({ feedId }) => sync.refresh(feedId),
@@ -90,7 +91,7 @@ export function createApp(options: AppOptions): EarmarkApp {
 
   async function start(): Promise<void> {
     if (catalogue.feeds().length > 0) return;
-    const { feed, result } = await sync.subscribe(options.defaultFeedUrl ?? DEFAULT_FEED_URL);
+    const { feed, result } = await sync.subscribe(options.defaultFeedUrl ?? DEFAULT_FEED_URL, { keepOnFailure: true });
     if (result.ok || !options.loadSnapshot) return;
     try {
       await sync.loadSnapshot(feed.id, await options.loadSnapshot());

@@ -29,21 +29,30 @@ export class FeedSync {
 
   constructor(private readonly options: FeedSyncOptions) {}
 
-  /** Adds the feed (or finds it, by current or first URL) and syncs it once. The subscription stays even if that sync fails. */
-  async subscribe(url: string): Promise<{ feed: StoredFeed; result: SyncResult }> {
-    const { catalogue } = this.options;
+  /**
+   * Adds the feed (or finds it, by current or first URL) and syncs it once. When the first sync of
+   * a new feed fails, the feed is dropped again so the library is exactly as it was, unless
+   * keepOnFailure (the default show on first run, which falls back to the offline snapshot).
+   */
+  async subscribe(url: string, { keepOnFailure = false } = {}): Promise<{ feed: StoredFeed; result: SyncResult }> {
+    const { catalogue, events } = this.options;
     const id = feedIdFor(url);
     const existing = catalogue.feed(id) ?? catalogue.feeds().find((feed) => feed.url === url);
     if (!existing) {
       catalogue.addFeed({ id, url, title: hostOf(url), description: '' });
-      this.options.events.emit('libraryChanged', { feedIds: [id] });
+      events.emit('libraryChanged', { feedIds: [id] });
     } else if (existing.gone) {
       // Subscribing again is the user asking us to try once more.
       catalogue.updateFeed(existing.id, { gone: undefined });
     }
     const feedId = existing?.id ?? id;
     const result = await this.sync(feedId);
-    return { feed: catalogue.feed(feedId) as StoredFeed, result };
+    const feed = catalogue.feed(feedId) as StoredFeed;
+    if (!existing && !result.ok && !keepOnFailure) {
+      catalogue.removeNewFeed(feedId);
+      events.emit('libraryChanged', { feedIds: [feedId] });
+    }
+    return { feed, result };
   }
 
   /** Syncs one feed, or every feed that is not gone. Feed failures come back as results, never as throws. */

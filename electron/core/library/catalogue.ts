@@ -56,6 +56,12 @@ export class Catalogue {
     this.save();
   }
 
+  /** Forgets a feed that never synced (a failed subscribe), so the library is as it was. */
+  removeNewFeed(id: string): void {
+    if ([...this.episodesById.values()].some((episode) => episode.feedId === id)) return;
+    if (this.feedsById.delete(id)) this.save();
+  }
+
   updateFeed(id: string, patch: Partial<StoredFeed>): StoredFeed | undefined {
     const feed = this.feedsById.get(id);
     if (!feed) return undefined;

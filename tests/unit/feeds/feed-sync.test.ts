@@ -93,8 +93,18 @@ describe('subscribe', () => {
     expect(server.requestsTo('/feed')).toHaveLength(2);
   });
 
-  it('keeps a subscription whose first sync fails, with the reason', async () => {
-    const { feed, result } = await sync.subscribe(server.url('/missing'));
+  it('drops a new feed whose first sync fails, leaving the library as it was', async () => {
+    await subscribeToGoodFeed();
+    const before = catalogue.feeds();
+    const { result } = await sync.subscribe(server.url('/missing'));
+    expect(result).toMatchObject({ ok: false, error: 'The feed server answered 404 Not Found.' });
+    expect(catalogue.feeds()).toEqual(before);
+    build(); // and on disk
+    expect(catalogue.feeds()).toEqual(before);
+  });
+
+  it('keeps the subscription with the reason when asked to (the default show on first run)', async () => {
+    const { feed, result } = await sync.subscribe(server.url('/missing'), { keepOnFailure: true });
     expect(result).toMatchObject({ ok: false, error: 'The feed server answered 404 Not Found.' });
     expect(catalogue.feed(feed.id)).toMatchObject({ lastError: 'The feed server answered 404 Not Found.' });
     expect(catalogue.episodes(feed.id)).toEqual([]);
