@@ -123,3 +123,39 @@ export interface Chapter {
   image?: string;
   source?: ChapterSource;
 }
+
+// --- Notes (issue 5) ---
+
+/** A timestamped note, keyed by the episode's stable id; independent of the catalogue (survives re-syncs). */
+export interface Note {
+  id: string;
+  episodeId: string;
+  /** Seconds from the start of the episode. */
+  at: number;
+  /** May be empty: "mark what I just heard" creates a note to fill in later. */
+  text: string;
+  /** ISO times. */
+  createdAt: string;
+  updatedAt: string;
+  /** The audio the note was taken against, so a changed enclosure can be detected later. */
+  enclosureUrl?: string;
+  enclosureLength?: number;
+}
+
+// --- Chapters (issue 4) ---
+
+/** Where a chapter list came from, in the order the chapters service prefers them. */
+export type ChapterSource = 'podcast-chapters' | 'psc' | 'embedded' | 'show-notes';
+
+/** One chapter of an episode; start (and end) in seconds from the start of the audio. */
+export interface Chapter {
+  start: number;
+  title: string;
+  /** Where the chapter ends, when the source says so (Podcasting 2.0 endTime, ID3 CHAP, MP4). */
+  end?: number;
+  /** A web page about the chapter (http/https only). */
+  href?: string;
+  /** Chapter artwork (http/https only). */
+  image?: string;
+  source?: ChapterSource;
+}

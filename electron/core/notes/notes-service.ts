@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Note } from '../../../shared/types.js';
+import { dropUndefined } from '../objects.js';
+import { openStore, type KeyValueStore, type StoreFactory } from '../store.js';
+import { compareNotes } from './chapter-groups.js';
+import { isNoteFileName, NOTES_FOLDER, noteFileDefaults, noteFileName, type NoteFileData } from './note-file.js';
+import { noteSchema } from './note-schema.js';
+import { notesExport, parseNotesExport, type NotesExport } from './notes-exchange.js';
+import { SearchIndex, type SearchContext, type SearchGroup, type SearchOptions } from './search-index.js';
+
+export interface NotesServiceOptions {
+  dataDir: string;
+  storeFactory: StoreFactory;
+  now: () => Date;
+  idGenerator?: () => string;
+}
+
+export interface NewNote {
+  episodeId: string;
+  at: number;
+  text: string;
+  enclosureUrl?: string;
+  enclosureLength?: number;
+}
+
+export interface ImportResult {
+  added: number;
+  /** Already present: same id, or same episode, time and text. */
+  skipped: number;
+}
+
+interface EpisodeFile {
+  store: KeyValueStore<NoteFileData>;
+  notes: Map<string, Note>;
+}
+
+/**
+ * Timestamped notes, keyed by the episode's stable id and independent of the catalogue. Each episode's
+ * notes live in a small store of their own (<dataDir>/notes/<hash>.json) and in memory; conf writes
+ * atomically (temp file, fsync, rename), so a crash mid-save leaves the previous valid file. Reads never
+ * touch the stores: conf re-reads and parses the file on every get.
+ */
+export class NotesService {
+  private readonly folder: string;
+  private readonly files = new Map<string, EpisodeFile>();
+  /** note id → episode id. */
+  private readonly episodeOf = new Map<string, string>();
+  private readonly index = new SearchIndex();
+  private readonly newId: () => string;
+  private loaded = false;
+  private unreportedRepairs: string[] = [];
+
+  constructor(private readonly options: NotesServiceOptions) {
+    this.folder = path.join(options.dataDir, NOTES_FOLDER);
+    this.newId = options.idGenerator ?? randomUUID;
+  }
+
+  /**
+   * Reads every note file once (later calls only report). Returns, once each, what had to be repaired:
+   * unreadable files moved aside, invalid notes skipped (their file copied aside first). Every other
+   * method loads on first use, so calling this is only needed to show those messages early.
+   */
+  load(): string[] {
+    if (!this.loaded) {
+      this.loaded = true;
+      mkdirSync(this.folder, { recursive: true });
+      for (const fileName of readdirSync(this.folder).filter(isNoteFileName)) this.loadFile(fileName);
+    }
+    const repairs = this.unreportedRepairs;
+    this.unreportedRepairs = [];
+    return repairs;
+  }
+
+  add(input: NewNote): Note {
+    this.load();
+    const stamp = this.options.now().toISOString();
+    const note: Note = dropUndefined({ id: this.newId(), ...input, createdAt: stamp, updatedAt: stamp });
+    this.save(note.episodeId, [note], []);
+    return note;
+  }
+
+  /** Changes a note's text or time; undefined when there is no such note (e.g. deleted meanwhile). */
+  update(id: string, patch: { text?: string; at?: number }): Note | undefined {
+    const old = this.find(id);
+    if (!old) return undefined;
+    const next: Note = { ...old, ...dropUndefined(patch), updatedAt: this.options.now().toISOString() };
+    this.save(old.episodeId, [next], []);
+    return next;
+  }
+
+  /** Deletes a note and returns it, for undo via restore(); undefined when there is no such note. */
+  delete(id: string): Note | undefined {
+    const old = this.find(id);
+    if (!old) return undefined;
+    this.save(old.episodeId, [], [id]);
+    return old;
+  }
+
+  /** Puts a deleted note back exactly as it was (same id and times). */
+  restore(note: Note): Note {
+    this.load();
+    const current = this.episodeOf.get(note.id);
+    // The same id under another episode (a changed note) must not exist twice.
+    if (current !== undefined && current !== note.episodeId) this.save(current, [], [note.id]);
+    this.save(note.episodeId, [note], []);
+    return note;
+  }
+
+  /** One episode's notes by time, then by when they were written. */
+  list(episodeId: string): Note[] {
+    this.load();
+    return [...(this.files.get(episodeId)?.notes.values() ?? [])].sort(compareNotes);
+  }
+
+  /** Every note, grouped by episode (episode order unspecified), each episode's notes by time. */
+  all(): Note[] {
+    this.load();
+    return [...this.files.keys()].flatMap((episodeId) => this.list(episodeId));
+  }
+
+  /** Ids of the episodes that have at least one note. */
+  episodeIds(): string[] {
+    this.load();
+    return [...this.files].filter(([, file]) => file.notes.size > 0).map(([id]) => id);
+  }
+
+  get(id: string): Note | undefined {
+    return this.find(id);
+  }
+
+  /** Searches note text, and the context's episode titles, chapter titles and show notes. */
+  search(query: string, context: SearchContext, options?: SearchOptions): SearchGroup[] {
+    this.load();
+    return this.index.search(query, context, options);
+  }
+
+  /** The JSON export of one episode's notes, or of all. */
+  exportJson(episodeId?: string): NotesExport {
+    return notesExport(episodeId === undefined ? this.all() : this.list(episodeId), this.options.now());
+  }
+
+  /**
+   * Imports a JSON export (text or parsed). Validates everything first: an invalid file throws
+   * NotesImportError and changes nothing. Skips notes already present (same id, or same episode,
+   * time and text: the same note exported from another machine), so importing twice adds nothing.
+   * One write per episode touched.
+   */
+  importJson(input: string | unknown): ImportResult {
+    this.load();
+    const incoming = parseNotesExport(input);
+    const seenIds = new Set(this.episodeOf.keys());
+    const seenKeys = new Set(this.all().map(contentKey));
+    const byEpisode = new Map<string, Note[]>();
+    let skipped = 0;
+    for (const note of incoming) {
+      if (seenIds.has(note.id) || seenKeys.has(contentKey(note))) {
+        skipped++;
+        continue;
+      }
+      seenIds.add(note.id);
+      seenKeys.add(contentKey(note));
+      byEpisode.set(note.episodeId, [...(byEpisode.get(note.episodeId) ?? []), note]);
+    }
+    for (const [episodeId, notes] of byEpisode) this.save(episodeId, notes, []);
+    return { added: incoming.length - skipped, skipped };
+  }
+
+  private find(id: string): Note | undefined {
+    this.load();
+    const episodeId = this.episodeOf.get(id);
+    return episodeId === undefined ? undefined : this.files.get(episodeId)?.notes.get(id);
+  }
+
+  /** Writes the episode's file first and changes memory only after the write succeeded. */
+  private save(episodeId: string, put: readonly Note[], remove: readonly string[]): void {
+    const file = this.files.get(episodeId) ?? this.openFile(episodeId);
+    const next = new Map(file.notes);
+    for (const id of remove) next.delete(id);
+    for (const note of put) next.set(note.id, note);
+    file.store.store = { schemaVersion: 1, episodeId, notes: [...next.values()].sort(compareNotes) };
+    file.notes = next;
+    this.files.set(episodeId, file);
+    for (const id of remove) {
+      this.episodeOf.delete(id);
+      this.index.removeNote(id);
+    }
+    for (const note of put) {
+      this.episodeOf.set(note.id, episodeId);
+      this.index.putNote(note);
+    }
+  }
+
+  private openFile(episodeId: string): EpisodeFile {
+    const name = noteFileName(episodeId);
+    const opened = openStore(
+      this.options.storeFactory,
+      { name, cwd: this.folder, defaults: noteFileDefaults(episodeId) },
+      this.options.now,
+    );
+    if (opened.repairMessage) this.unreportedRepairs.push(notesRepair(opened.repairMessage));
+    return { store: opened.store, notes: new Map() };
+  }
+
+  private loadFile(fileName: string): void {
+    const name = fileName.slice(0, -'.json'.length);
+    const opened = openStore(
+      this.options.storeFactory,
+      { name, cwd: this.folder, defaults: noteFileDefaults('') },
+      this.options.now,
+    );
+    if (opened.repairMessage) {
+      this.unreportedRepairs.push(notesRepair(opened.repairMessage));
+      // The fresh store knows no episode; drop it so the episode's next note creates its file anew.
+      rmSync(opened.store.path, { force: true });
+      return;
+    }
+    const data = opened.store.store;
+    const notes = Array.isArray(data.notes) ? (data.notes as unknown[]) : [];
+    const valid = notes.flatMap((raw) => {
+      const parsed = noteSchema.safeParse(raw);
+      return parsed.success ? [dropUndefined(parsed.data)] : [];
+    });
+    const episodeId = typeof data.episodeId === 'string' && data.episodeId ? data.episodeId : valid[0]?.episodeId;
+    if (valid.length < notes.length || !Array.isArray(data.notes) || !episodeId) {
+      const aside = path.join(this.folder, `${name}.invalid-${this.stamp()}.json`);
+      copyFileSync(opened.store.path, aside);
+      this.unreportedRepairs.push(
+        `Some notes could not be read (${notes.length - valid.length} skipped); the file was copied to ${aside}.`,
+      );
+    }
+    if (!episodeId) return;
+    const file = this.files.get(episodeId) ?? { store: opened.store, notes: new Map<string, Note>() };
+    for (const note of valid) {
+      const owned = { ...note, episodeId };
+      file.notes.set(owned.id, owned);
+      this.episodeOf.set(owned.id, episodeId);
+      this.index.putNote(owned);
+    }
+    this.files.set(episodeId, file);
+  }
+
+  private stamp(): string {
+    return this.options.now().toISOString().replace(/[:.]/g, '-');
+  }
+}
+
+const contentKey = (note: Note) => `${note.episodeId}\n${note.at}\n${note.text}`;
+
+const notesRepair = (message: string) => `Notes: ${message}`;

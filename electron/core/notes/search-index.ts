@@ -1,0 +1,194 @@
+import type { Note } from '../../../shared/types.js';
+import { normalizeText, queryTerms, snippetAround } from './search-text.js';
+
+/** A chapter as search and grouping need it (any chapter source fits: feed, file or show notes). */
+export interface ChapterMark {
+  start: number;
+  title: string;
+}
+
+/** What search needs to know about one episode; the caller supplies it from the catalogue. */
+export interface SearchEpisode {
+  id: string;
+  title: string;
+  /** Plain text, not HTML. */
+  showNotes: string;
+  chapters: readonly ChapterMark[];
+}
+
+export interface SearchContext {
+  episodes: readonly SearchEpisode[];
+}
+
+export type SearchHitKind = 'note' | 'title' | 'chapter' | 'show-notes';
+
+export interface SearchHit {
+  kind: SearchHitKind;
+  /** Where to open the episode: the note's time, the chapter's start, or 0 for the title and show notes. */
+  at: number;
+  /** Text around the match, "…" where cut. */
+  snippet: string;
+  /** The match's [start, end) within snippet, for highlighting. */
+  match: [number, number];
+  /** The whole query matched as a phrase (otherwise every word matched somewhere in the item). */
+  exact: boolean;
+  noteId?: string;
+}
+
+export interface SearchGroup {
+  episodeId: string;
+  /** Absent when the episode is no longer in the library (its notes are kept). */
+  title?: string;
+  hits: SearchHit[];
+  /** Matches in this episode beyond the hits returned. */
+  moreHits: number;
+}
+
+export interface SearchOptions {
+  /** Episodes returned (default 50). */
+  limit?: number;
+  /** Hits returned per episode (default 10). */
+  hitsPerEpisode?: number;
+}
+
+interface IndexedEpisode {
+  source: SearchEpisode;
+  title: string;
+  showNotes: string;
+  chapters: string[];
+}
+
+interface Candidate {
+  kind: SearchHitKind;
+  at: number;
+  text: string;
+  start: number;
+  length: number;
+  exact: boolean;
+  score: number;
+  noteId?: string;
+}
+
+// Ranking: a phrase match beats a match of scattered words; then notes, then titles and chapters, then show notes.
+const EXACT_BONUS = 100;
+const KIND_WEIGHT: Record<SearchHitKind, number> = { note: 30, title: 20, chapter: 20, 'show-notes': 10 };
+
+/**
+ * In-memory search over notes and the episodes of the context: one normalized string per item, scanned
+ * with indexOf. At 10,000 notes and 3,000 episodes that is a few MB and a few ms, so no inverted index.
+ * Episode entries are reused while the episode's strings are unchanged, so callers may pass a fresh
+ * context every time without paying for normalization again.
+ */
+export class SearchIndex {
+  private readonly notes = new Map<string, { note: Note; text: string }>();
+  private episodes = new Map<string, IndexedEpisode>();
+  private lastContext: readonly SearchEpisode[] | undefined;
+
+  putNote(note: Note): void {
+    this.notes.set(note.id, { note, text: normalizeText(note.text) });
+  }
+
+  removeNote(id: string): void {
+    this.notes.delete(id);
+  }
+
+  search(query: string, context: SearchContext, options: SearchOptions = {}): SearchGroup[] {
+    const terms = queryTerms(query);
+    if (!terms.phrase) return [];
+    this.syncEpisodes(context.episodes);
+    const byEpisode = new Map<string, Candidate[]>();
+    const add = (episodeId: string, candidate: Candidate) => {
+      const list = byEpisode.get(episodeId);
+      if (list) list.push(candidate);
+      else byEpisode.set(episodeId, [candidate]);
+    };
+    for (const { note, text } of this.notes.values()) {
+      const hit = matchIn(text, terms);
+      if (hit) add(note.episodeId, candidate('note', note.at, note.text, hit, note.id));
+    }
+    for (const [id, episode] of this.episodes) {
+      const title = matchIn(episode.title, terms);
+      if (title) add(id, candidate('title', 0, episode.source.title, title));
+      episode.chapters.forEach((text, i) => {
+        const hit = matchIn(text, terms);
+        const chapter = episode.source.chapters[i];
+        if (hit && chapter) add(id, candidate('chapter', chapter.start, chapter.title, hit));
+      });
+      const notes = matchIn(episode.showNotes, terms);
+      if (notes) add(id, candidate('show-notes', 0, episode.source.showNotes, notes));
+    }
+    const groups = [...byEpisode].map(([episodeId, candidates]) => {
+      candidates.sort((a, b) => b.score - a.score || a.at - b.at);
+      return { episodeId, candidates, best: candidates[0]?.score ?? 0 };
+    });
+    groups.sort((a, b) => b.best - a.best || b.candidates.length - a.candidates.length);
+    const hitsPerEpisode = options.hitsPerEpisode ?? 10;
+    return groups.slice(0, options.limit ?? 50).map(({ episodeId, candidates }) => {
+      const title = this.episodes.get(episodeId)?.source.title;
+      return {
+        episodeId,
+        ...(title === undefined ? {} : { title }),
+        hits: candidates.slice(0, hitsPerEpisode).map(toHit),
+        moreHits: Math.max(0, candidates.length - hitsPerEpisode),
+      };
+    });
+  }
+
+  /** Reuses an episode's normalized text while its title, show notes and chapters are the same strings. */
+  private syncEpisodes(episodes: readonly SearchEpisode[]): void {
+    if (episodes === this.lastContext) return;
+    const next = new Map<string, IndexedEpisode>();
+    for (const episode of episodes) {
+      const old = this.episodes.get(episode.id);
+      next.set(episode.id, old && sameEpisode(old.source, episode) ? old : indexEpisode(episode));
+    }
+    this.episodes = next;
+    this.lastContext = episodes;
+  }
+}
+
+function indexEpisode(source: SearchEpisode): IndexedEpisode {
+  return {
+    source,
+    title: normalizeText(source.title),
+    showNotes: normalizeText(source.showNotes),
+    chapters: source.chapters.map((chapter) => normalizeText(chapter.title)),
+  };
+}
+
+function sameEpisode(a: SearchEpisode, b: SearchEpisode): boolean {
+  return (
+    a.title === b.title &&
+    a.showNotes === b.showNotes &&
+    a.chapters.length === b.chapters.length &&
+    a.chapters.every((c, i) => c.title === b.chapters[i]?.title && c.start === b.chapters[i]?.start)
+  );
+}
+
+type Match = { exact: boolean; start: number; length: number };
+
+/** The phrase anywhere, else every word somewhere (the first word found marks the snippet). */
+function matchIn(text: string, terms: { phrase: string; words: string[] }): Match | undefined {
+  const at = text.indexOf(terms.phrase);
+  if (at >= 0) return { exact: true, start: at, length: terms.phrase.length };
+  if (terms.words.length < 2) return undefined;
+  let first: Match | undefined;
+  for (const word of terms.words) {
+    const start = text.indexOf(word);
+    if (start < 0) return undefined;
+    if (!first || start < first.start) first = { exact: false, start, length: word.length };
+  }
+  return first;
+}
+
+function candidate(kind: SearchHitKind, at: number, text: string, match: Match, noteId?: string): Candidate {
+  const score = (match.exact ? EXACT_BONUS : 0) + KIND_WEIGHT[kind];
+  return { kind, at, text, start: match.start, length: match.length, exact: match.exact, score, noteId };
+}
+
+function toHit(c: Candidate): SearchHit {
+  const snippet = snippetAround(c.text, c.start, c.length);
+  const hit: SearchHit = { kind: c.kind, at: c.at, snippet: snippet.text, match: snippet.match, exact: c.exact };
+  if (c.noteId !== undefined) hit.noteId = c.noteId;
+  return hit;
+}

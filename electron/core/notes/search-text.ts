@@ -1,0 +1,72 @@
+/** Case- and accent-insensitive text for search, and snippets cut from the original text around a match. */
+
+const MARKS = /\p{M}/gu;
+
+/** Lower case, accents removed ("Café" → "cafe"), runs of white space as one space. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The query as words (normalized, no empties) and as one phrase. */
+export function queryTerms(query: string): { phrase: string; words: string[] } {
+  const phrase = normalizeText(query).trim();
+  const words = [...new Set(phrase.split(' ').filter(Boolean))];
+  return { phrase, words };
+}
+
+/**
+ * Maps each position in normalizeText(text) back to a position in text. Built only for items that
+ * are shown (a few dozen per search), so the index itself stays one plain string per item.
+ */
+function positionMap(text: string): number[] {
+  const map: number[] = [];
+  let previousSpace = false;
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i) ?? 0;
+    const char = String.fromCodePoint(codePoint);
+    const isSpace = /\s/.test(char);
+    if (isSpace) {
+      if (!previousSpace) map.push(i);
+    } else {
+      const normal = char.normalize('NFD').replace(MARKS, '').toLowerCase();
+      for (let k = 0; k < normal.length; k++) map.push(i);
+    }
+    previousSpace = isSpace;
+    i += char.length;
+  }
+  map.push(text.length);
+  return map;
+}
+
+/**
+ * A short piece of text around the match at [start, start + length) of normalizeText(text), on
+ * word boundaries where possible, with "…" where it was cut. `match` gives the match's place in the snippet.
+ */
+export function snippetAround(
+  text: string,
+  start: number,
+  length: number,
+  radius = 60,
+): { text: string; match: [number, number] } {
+  const map = positionMap(text);
+  const from = map[Math.min(start, map.length - 1)] ?? 0;
+  const to = map[Math.min(start + length, map.length - 1)] ?? text.length;
+  let left = Math.max(0, from - radius);
+  let right = Math.min(text.length, to + radius);
+  if (left > 0) {
+    const space = text.indexOf(' ', left);
+    if (space >= 0 && space < from) left = space + 1;
+  }
+  if (right < text.length) {
+    const space = text.lastIndexOf(' ', right);
+    if (space > to) right = space;
+  }
+  const head = left > 0 ? '…' : '';
+  const body = text.slice(left, right).replace(/\s+/g, ' ');
+  const leading = text.slice(left, from).replace(/\s+/g, ' ').length;
+  const matched = text.slice(from, to).replace(/\s+/g, ' ').length;
+  return {
+    text: `${head}${body}${right < text.length ? '…' : ''}`,
+    match: [head.length + leading, head.length + leading + matched],
+  };
+}
