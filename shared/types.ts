@@ -106,22 +106,55 @@ export interface SyncResult {
   error?: string;
 }
 
-// --- Chapters (issue 4) ---
+// --- Downloads (issue 3) ---
 
-/** Where a chapter list came from, in the order the chapters service prefers them. */
-export type ChapterSource = 'podcast-chapters' | 'psc' | 'embedded' | 'show-notes';
+/** Where one episode's download stands. "paused" is the listener's choice; an app restart keeps queued ones queued. */
+export type DownloadState = 'queued' | 'downloading' | 'paused' | 'completed' | 'failed' | 'cancelled';
 
-/** One chapter of an episode; start (and end) in seconds from the start of the audio. */
-export interface Chapter {
-  start: number;
-  title: string;
-  /** Where the chapter ends, when the source says so (Podcasting 2.0 endTime, ID3 CHAP, MP4). */
-  end?: number;
-  /** A web page about the chapter (http/https only). */
-  href?: string;
-  /** Chapter artwork (http/https only). */
-  image?: string;
-  source?: ChapterSource;
+/** One episode's download as the UI sees it. File names and HTTP validators stay in the service. */
+export interface Download {
+  episodeId: string;
+  feedId: string;
+  /** The enclosure URL as the feed gave it (redirects are followed afresh on every attempt). */
+  url: string;
+  state: DownloadState;
+  /** Bytes on disk so far (the whole file once completed). */
+  bytes: number;
+  /** The file's size once known (server headers, else the feed's enclosure length). */
+  total?: number;
+  /** Why it failed, in words; present only in the failed state. */
+  error?: string;
+  /** ISO time it was (last) queued. */
+  queuedAt: string;
+  /** ISO time it completed. */
+  completedAt?: string;
+}
+
+/** A running download's progress, sent at most four times a second per download. */
+export interface DownloadProgress {
+  episodeId: string;
+  bytes: number;
+  total?: number;
+  /** Smoothed bytes per second. */
+  speed: number;
+  /** Seconds left at the current speed; absent while the total or speed is unknown. */
+  etaSeconds?: number;
+}
+
+/** Storage rules (AntennaPod #2077, #5236). An absent rule does nothing. */
+export interface StorageRules {
+  /** Keep only the newest N completed downloads of each show. */
+  keepNewestPerShow?: number;
+  /** Delete a played episode's download this many days after it was played. */
+  deletePlayedAfterDays?: number;
+  /** Total size of all downloads; played ones are evicted, oldest-played first, to get under it. */
+  maxTotalBytes?: number;
+}
+
+/** Disk used by completed downloads, in total and per show (feed id). */
+export interface StorageUsage {
+  totalBytes: number;
+  byFeed: Record<string, number>;
 }
 
 // --- Notes (issue 5) ---

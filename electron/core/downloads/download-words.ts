@@ -1,0 +1,83 @@
+import { STATUS_CODES } from 'node:http';
+
+/**
+ * Why an attempt failed. transient: worth another try after a pause (network, 5xx, a stall).
+ * restart: the partial file is useless (the server's file changed); start over at once.
+ */
+export class DownloadError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'final' | 'transient' | 'restart' = 'final',
+    /** The partial file should go too (a full disk: keeping it would hold the space the user needs). */
+    readonly discardPart = false,
+  ) {
+    super(message);
+    this.name = 'DownloadError';
+  }
+}
+
+export function megabytes(bytes: number): string {
+  const mb = bytes / 1048576;
+  return `${mb >= 10 ? Math.round(mb) : Math.max(0.1, Math.round(mb * 10) / 10)} MB`;
+}
+
+/** Words for a status that ends the download, or a transient error for ones worth retrying. */
+export function statusError(status: number, statusText?: string): DownloadError {
+  const reason = `${status} ${statusText?.trim() || STATUS_CODES[status] || ''}`.trim();
+  if (status === 404) return new DownloadError(`The episode’s audio file is not on the server (${reason}).`);
+  if (status === 410)
+    return new DownloadError(`The podcast removed this episode’s audio file from the server (${reason}).`);
+  if (status === 401 || status === 403)
+    return new DownloadError(`The server refused to hand over the episode’s audio file (${reason}).`);
+  if (status === 408 || status === 429 || status >= 500)
+    return new DownloadError(`The server had a problem sending the file (${reason}).`, 'transient');
+  return new DownloadError(`The server answered ${reason} instead of the episode’s audio file.`);
+}
+
+const networkWords: Record<string, string> = {
+  ECONNREFUSED: 'The server refused the connection.',
+  ENOTFOUND: 'The server’s name could not be found (DNS). Are you offline?',
+  EAI_AGAIN: 'The server’s name could not be looked up right now (DNS). Are you offline?',
+  ECONNRESET: 'The server closed the connection in the middle of the download.',
+  EPIPE: 'The server closed the connection in the middle of the download.',
+  ETIMEDOUT: 'The connection to the server timed out.',
+  UND_ERR_CONNECT_TIMEOUT: 'The connection to the server timed out.',
+  UND_ERR_SOCKET: 'The connection broke off in the middle of the download.',
+  EHOSTUNREACH: 'The server cannot be reached from this network.',
+  ENETUNREACH: 'The network is unreachable. Are you offline?',
+};
+
+/** Errors worth another try: the network, not the server's answer. TLS trouble is final. */
+const finalNetworkCodes = new Set(['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+
+/** Turns what fetch or the body stream threw into a DownloadError (transient unless clearly not). */
+export function networkError(error: unknown): DownloadError {
+  if (error instanceof DownloadError) return error;
+  const code = errorCode(error);
+  if (code === 'ENOSPC')
+    return new DownloadError(
+      'The disk is full: the episode could not be saved. Free some space and try again.',
+      'final',
+      true,
+    );
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new DownloadError(`Earmark cannot write to its media folder (${code}).`);
+  if (code && finalNetworkCodes.has(code))
+    return new DownloadError(`The server’s security certificate is not valid (${code}).`);
+  const words = (code && networkWords[code]) ?? 'The connection broke off in the middle of the download.';
+  return new DownloadError(code && !networkWords[code] ? `${words} (${code})` : words, 'transient');
+}
+
+export function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const errors = (current as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length) {
+      const inner = errorCode(errors[0]);
+      if (inner) return inner;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,157 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { DownloadError, networkError, statusError } from './download-words.js';
+import { ifRangeValue, isNotAudio, isRedirect, parseContentRange, parseLength } from './http-headers.js';
+
+export interface TransferOptions {
+  /** The enclosure URL; redirects are followed from it on every attempt (CDN links expire). */
+  url: string;
+  partPath: string;
+  /** Bytes already in the .part file: asked for with Range when > 0. */
+  offset: number;
+  /** Validators from the response that wrote those bytes, sent as If-Range. */
+  etag?: string;
+  lastModified?: string;
+  /** The size a server stated earlier for this file; a resume must agree with it. */
+  statedTotal?: number;
+  fetch: typeof fetch;
+  /** Aborted by the manager to stop (pause, cancel, shutdown) or by its stall watchdog; the reason is rethrown. */
+  signal: AbortSignal;
+  maxRedirects: number;
+  /** The server's answer is known and nothing is written yet: check free space, store validators. May throw. */
+  onHeaders(info: HeadersInfo): Promise<void> | void;
+  /** Writing starts at `start`; the manager reads stream.bytesWritten for progress (no per-chunk work). */
+  onWriting(start: number, stream: WriteStream): void;
+  /** Called when a response arrives, so a watchdog can tell a slow server from a stuck one. */
+  onActivity?(): void;
+}
+
+export interface HeadersInfo {
+  /** Where writing starts: the old offset, or 0 when the server sends the whole file. */
+  start: number;
+  /** The whole file's size, when the server stated it. */
+  total?: number;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface TransferResult {
+  /** Bytes now in the .part file. */
+  bytes: number;
+  /** The size the server stated; when present, bytes equals it. */
+  total?: number;
+  contentType?: string;
+}
+
+/**
+ * One attempt at the file: GET (with Range + If-Range when resuming), redirects followed by hand
+ * and counted, the body streamed to the .part file. Resolves only when every stated byte is on
+ * disk; otherwise throws a DownloadError (transient, final or restart) or the signal's reason.
+ */
+export async function transfer(options: TransferOptions): Promise<TransferResult> {
+  const { signal } = options;
+  try {
+    const response = await request(options);
+    options.onActivity?.();
+    const { status, headers } = response;
+
+    if (status === 416) {
+      await response.body?.cancel();
+      // Nothing past our offset: complete if that is where the file ends, else our bytes are stale.
+      const total = parseContentRange(headers.get('content-range'))?.total ?? options.statedTotal;
+      if (options.offset > 0 && (total === undefined || total === options.offset))
+        return { bytes: options.offset, total };
+      throw new DownloadError('The file on the server changed; starting again.', 'restart');
+    }
+    if (status !== 200 && status !== 206) {
+      await response.body?.cancel();
+      throw statusError(status, response.statusText);
+    }
+    const contentType = headers.get('content-type') ?? undefined;
+    if (isNotAudio(contentType ?? null)) {
+      await response.body?.cancel();
+      throw new DownloadError(
+        `The download address returned a web page (${contentType}), not audio. The podcast’s host may have moved the file.`,
+      );
+    }
+    // A server that compresses anyway states the compressed length; fetch hands us decoded bytes.
+    const encoded = !/^(identity)?$/i.test(headers.get('content-encoding')?.trim() ?? '');
+    let start = 0;
+    let total: number | undefined;
+    if (status === 206) {
+      const range = parseContentRange(headers.get('content-range'));
+      const agrees =
+        range?.start === options.offset &&
+        (range.total === undefined || options.statedTotal === undefined || range.total === options.statedTotal);
+      if (!agrees) {
+        await response.body?.cancel();
+        throw new DownloadError('The server sent a different part of the file than asked; starting again.', 'restart');
+      }
+      start = options.offset;
+      total = range.total;
+    } else {
+      // 200 to a resume: the server ignored Range or If-Range said the file changed. Start clean.
+      total = encoded ? undefined : parseLength(headers.get('content-length'));
+    }
+    const etag = headers.get('etag') ?? undefined;
+    const lastModified = headers.get('last-modified') ?? undefined;
+    await options.onHeaders({ start, total, contentType, etag, lastModified });
+
+    const stream = createWriteStream(options.partPath, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 });
+    options.onWriting(start, stream);
+    if (response.body) {
+      const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>, { highWaterMark: 1 << 20 });
+      await pipeline(body, stream, { signal });
+    } else {
+      await new Promise<void>((resolve, reject) =>
+        stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+    }
+    const bytes = start + stream.bytesWritten;
+    if (total !== undefined && bytes !== total)
+      throw new DownloadError(
+        `The server stopped sending after ${bytes} of ${total} bytes.`,
+        bytes < total ? 'transient' : 'restart',
+      );
+    return { bytes, total, contentType };
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw networkError(error);
+  }
+}
+
+/** GET with redirects followed by hand, so hops are counted and loops named. */
+async function request(options: TransferOptions): Promise<Response> {
+  const headers: Record<string, string> = {
+    accept: '*/*',
+    // Byte offsets must mean file offsets: no transfer compression (audio does not shrink anyway).
+    'accept-encoding': 'identity',
+    'user-agent': 'Earmark/0.1 (desktop podcast app)',
+  };
+  if (options.offset > 0) {
+    headers.range = `bytes=${options.offset}-`;
+    const ifRange = ifRangeValue(options.etag, options.lastModified);
+    if (ifRange) headers['if-range'] = ifRange;
+  }
+  const visited = [options.url];
+  let current = options.url;
+  for (;;) {
+    const response = await options.fetch(current, { redirect: 'manual', signal: options.signal, headers });
+    if (!isRedirect(response.status)) return response;
+    await response.body?.cancel();
+    options.onActivity?.();
+    const location = response.headers.get('location');
+    if (!location) throw new DownloadError(`The server redirected (${response.status}) without saying where to.`);
+    const next = new URL(location, current).href;
+    if (!/^https?:$/.test(new URL(next).protocol))
+      throw new DownloadError('The download redirects to an address that is not http or https.');
+    if (visited.includes(next)) throw new DownloadError('The download address redirects in a loop.');
+    if (visited.length > options.maxRedirects)
+      throw new DownloadError(`The download address redirected more than ${options.maxRedirects} times.`);
+    visited.push(next);
+    current = next;
+  }
+}
