@@ -29,6 +29,31 @@ const themes: { value: Theme; label: string }[] = [
 const withCurrent = (choices: number[], current: number) =>
   choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
 
+interface NumberChoiceProps {
+  label: string;
+  value: number;
+  choices: number[];
+  format: (value: number) => string;
+  onChange: (value: number) => void;
+}
+
+/** A labelled select of numbers; a value set elsewhere that is not among the choices still shows. */
+function NumberChoice({ label, value, choices, format, onChange }: NumberChoiceProps) {
+  const id = useId();
+  return (
+    <div className="settings-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(Number(event.currentTarget.value))}>
+        {withCurrent(choices, value).map((choice) => (
+          <option key={choice} value={choice}>
+            {format(choice)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string>();
@@ -65,50 +90,27 @@ export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDi
           </button>
         </div>
 
-        <div className="settings-field">
-          <label htmlFor={`${id}-back`}>Skip back</label>
-          <select
-            id={`${id}-back`}
-            value={settings.skipBackSeconds}
-            onChange={(event) => change({ skipBackSeconds: Number(event.currentTarget.value) })}
-          >
-            {withCurrent(backChoices, settings.skipBackSeconds).map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {seconds} seconds
-              </option>
-            ))}
-          </select>
-        </div>
-
-        <div className="settings-field">
-          <label htmlFor={`${id}-forward`}>Skip forward</label>
-          <select
-            id={`${id}-forward`}
-            value={settings.skipForwardSeconds}
-            onChange={(event) => change({ skipForwardSeconds: Number(event.currentTarget.value) })}
-          >
-            {withCurrent(forwardChoices, settings.skipForwardSeconds).map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {seconds} seconds
-              </option>
-            ))}
-          </select>
-        </div>
-
-        <div className="settings-field">
-          <label htmlFor={`${id}-rate`}>Default speed</label>
-          <select
-            id={`${id}-rate`}
-            value={settings.playbackRate}
-            onChange={(event) => change({ playbackRate: Number(event.currentTarget.value) })}
-          >
-            {withCurrent(rateChoices, settings.playbackRate).map((rate) => (
-              <option key={rate} value={rate}>
-                {formatRate(rate)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NumberChoice
+          label="Skip back"
+          value={settings.skipBackSeconds}
+          choices={backChoices}
+          format={(seconds) => `${seconds} seconds`}
+          onChange={(skipBackSeconds) => change({ skipBackSeconds })}
+        />
+        <NumberChoice
+          label="Skip forward"
+          value={settings.skipForwardSeconds}
+          choices={forwardChoices}
+          format={(seconds) => `${seconds} seconds`}
+          onChange={(skipForwardSeconds) => change({ skipForwardSeconds })}
+        />
+        <NumberChoice
+          label="Default speed"
+          value={settings.playbackRate}
+          choices={rateChoices}
+          format={formatRate}
+          onChange={(playbackRate) => change({ playbackRate })}
+        />
 
         <fieldset className="settings-field settings-field--theme">
           <legend>Theme</legend>
