@@ -157,25 +157,33 @@ const TRAILING_NOISE = /^[^\p{L}\p{N}]{0,4}$/u;
 
 /**
  * Reads one line:
- * - starts with a timestamp → time first; several timestamps split it ("0:00 Intro 1:38 Sockets");
+ * - starts with a timestamp → time first. When the notes put timestamps at the start of two or more
+ *   lines, a line is one chapter and later times belong to its title ("5:00 Why 10:30 is the new 9:00");
+ *   otherwise several timestamps split it ("0:00 Intro 1:38 Sockets 7:50 Queues" on one line);
  * - ends with its only timestamp → title first ("Intro - 0:00", "Intro (0:00)");
- * - several timestamps after some text → flattened list; the text before the first one is dropped;
+ * - several timestamps after some text → flattened list ("…that.timestamps0:00 Intro1:38 Sockets"); the
+ *   text before the first one is dropped. Not in one-per-line notes: there it is prose quoting times;
  * - one timestamp in the middle of prose ("meet at 10:30 tomorrow") → nothing.
  */
-function candidatesInLine(line: string): Candidate[] {
+function candidatesInLine(line: string, onePerLine: boolean): Candidate[] {
   const tokens = tokensIn(line);
   const [first] = tokens;
   const last = tokens[tokens.length - 1];
   if (!first || !last) return [];
-  const timeFirst = LEADING_NOISE.test(line.slice(0, first.from));
+  const timeFirst = startsWithTimestamp(line, first);
+  if (timeFirst && onePerLine) return [{ start: first.start, title: cleanTitle(line.slice(first.to)) }];
   if (!timeFirst && tokens.length === 1 && TRAILING_NOISE.test(line.slice(last.to))) {
     return [{ start: first.start, title: cleanTitle(line.slice(0, first.from)) }];
   }
-  if (!timeFirst && tokens.length === 1) return [];
+  if (!timeFirst && (tokens.length === 1 || onePerLine)) return [];
   return tokens.map((token, i) => ({
     start: token.start,
     title: cleanTitle(line.slice(token.to, tokens[i + 1]?.from ?? line.length)),
   }));
+}
+
+function startsWithTimestamp(line: string, first = tokensIn(line)[0]): boolean {
+  return first !== undefined && LEADING_NOISE.test(line.slice(0, first.from));
 }
 
 /** Titles lose separators around them (-, –, —, :, |, bullets), URLs and runs of whitespace. */
@@ -193,9 +201,10 @@ function candidateBlocks(lines: string[], duration: number | undefined): Candida
   const blocks: Candidate[][] = [];
   let current: Candidate[] = [];
   let gap = 0;
+  const onePerLine = lines.filter((line) => startsWithTimestamp(line)).length >= 2;
   for (const line of lines) {
     if (!line.trim()) continue;
-    const found = candidatesInLine(line).filter(
+    const found = candidatesInLine(line, onePerLine).filter(
       (c) => c.title && c.title.length <= MAX_TITLE_CHARS && (duration === undefined || c.start < duration),
     );
     if (!found.length) {

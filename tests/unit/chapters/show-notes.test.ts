@@ -1,0 +1,332 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chaptersFromShowNotes, showNotesToText } from '../../../shared/chapters.js';
+import { fixture, seedEpisodes } from './fixtures.js';
+
+/** [start, title] pairs: what a listener sees in the chapter list. */
+const pairs = (notes: string, duration?: number) =>
+  chaptersFromShowNotes(notes, duration).map((c) => [c.start, c.title] as const);
+
+const SOCKET_CHAPTERS = [
+  [0, 'Intro'],
+  [98, 'Socket vs Connections'],
+  [470, 'SYN and Accept Queue'],
+  [1136, 'Socket Sharding'],
+  [1394, 'Receive and Send buffers'],
+  [1620, 'Summary'],
+];
+
+describe('chaptersFromShowNotes: the seed episodes (real show notes)', () => {
+  const seed = new Map(seedEpisodes().map((episode) => [episode.title, episode]));
+  const chaptersOf = (title: string) => {
+    const episode = seed.get(title);
+    if (!episode) throw new Error(`seed episode missing: ${title}`);
+    return pairs(episode.notes, episode.durationSeconds);
+  };
+
+  it('reads all ten seed episodes', () => {
+    expect(seed.size).toBe(10);
+  });
+
+  it('"Socket management and Kernel Data structures": flattened text glued to the previous word', () => {
+    expect(chaptersOf('Socket management and Kernel Data structures')).toEqual(SOCKET_CHAPTERS);
+  });
+
+  it('"MySQL is having a bumpy journey": 6 chapters, version numbers stay in titles', () => {
+    expect(chaptersOf('MySQL is having a bumpy journey')).toEqual([
+      [0, 'Intro'],
+      [120, 'MySQL 8.0 vs 5.7 Performance'],
+      [660, 'Critical Crash in 8.0.38, 8.4.1 and 9.0.0'],
+      [940, 'Is 8.4 better than 8.0.36?'],
+      [990, 'More Features = More Bugs'],
+      [1350, 'Summary and my thoughts'],
+    ]);
+  });
+
+  it('"How many kernel calls in NodeJS vs Bun vs Python vs native C": 7 chapters, one-letter title', () => {
+    expect(chaptersOf('How many kernel calls in NodeJS vs Bun vs Python vs native C')).toEqual([
+      [0, 'Intro'],
+      [300, 'Code Explanation'],
+      [390, 'Python'],
+      [570, 'NodeJS'],
+      [750, 'BunJS'],
+      [792, 'C'],
+      [960, 'Summary'],
+    ]);
+  });
+
+  it('"When do you use threads?": the numbered prose "1) IO blocking task" is not a chapter', () => {
+    expect(chaptersOf('When do you use threads?')).toEqual([
+      [0, 'Intro'],
+      [100, 'What are threads?'],
+      [430, 'IO blocking Tasks'],
+      [1050, 'CPU Intensive Tasks'],
+      [1320, 'Large volume of small tasks'],
+    ]);
+  });
+
+  it.each([
+    "Cloudflare's 150ms global cache purge | Deep Dive",
+    'Sequential Scans in Postgres just got faster',
+    'Does discipline work?',
+    'The genius of long polling',
+    'Six stages of a good software engineer',
+    'This new Linux patch can speed up Reading Requests',
+  ])('"%s" has no chapters', (title) => {
+    expect(chaptersOf(title)).toEqual([]);
+  });
+});
+
+describe('chaptersFromShowNotes: shapes real shows use', () => {
+  it.each([
+    ['0:00 Intro\n1:38 Socket vs Connections', [0, 98]],
+    ['00:00 - Intro\n01:38 - Socket vs Connections', [0, 98]],
+    ['(00:00) Intro\n(01:38) Socket vs Connections', [0, 98]],
+    ['[00:00:00] Intro\n[00:01:38] Socket vs Connections', [0, 98]],
+    ['0:00 Intro\n1:02:03 Q&A', [0, 3723]],
+    ['00:00:00 — Intro\n00:12:30 — Title', [0, 750]],
+    ['Intro - 0:00\nSocket vs Connections - 1:38', [0, 98]],
+    ['Intro (0:00)\nSocket vs Connections (1:38)', [0, 98]],
+    ['0:00 Intro\n2;00 HTTP Smuggling', [0, 120]],
+    ['<p>0:00 Intro</p><p>1:38 Socket vs Connections</p>', [0, 98]],
+    ['0:00 Intro<br/>1:38 Socket vs Connections', [0, 98]],
+    ['<ul><li>0:00 Intro</li><li>1:38 Socket vs Connections</li></ul>', [0, 98]],
+    ['timestamps0:00 Intro1:38 Socket vs Connections', [0, 98]],
+    ['0:00 Intro 1:38 Socket vs Connections 7:50 SYN and Accept Queue', [0, 98, 470]],
+  ])('%j → starts %j', (notes, starts) => {
+    const chapters = chaptersFromShowNotes(notes);
+    expect(chapters.map((c) => c.start)).toEqual(starts);
+    expect(chapters[0]?.title).toBe('Intro');
+    expect(chapters.every((c) => c.source === 'show-notes')).toBe(true);
+  });
+
+  it('titles lose separators and whitespace on both sides', () => {
+    expect(pairs('00:00 —  Intro  |\n0:30 :: Part one –\n1:00 | Part two -')).toEqual([
+      [0, 'Intro'],
+      [30, 'Part one'],
+      [60, 'Part two'],
+    ]);
+  });
+
+  it('Anchor HTML with timestamps as links (#t= and YouTube &t=)', () => {
+    expect(pairs(fixture('anchor-socket-management-html.txt'), 31 * 60)).toEqual(SOCKET_CHAPTERS);
+  });
+
+  it('a typo ";" for ":" in the middle of an HTML list', () => {
+    expect(pairs(fixture('http-smuggling-typo-html.txt'), 1800)).toEqual([
+      [0, 'Intro'],
+      [120, 'HTTP Smuggling'],
+      [525, 'Content-Length vs Transfer-Encoding'],
+      [860, 'CL.TE and TE.CL'],
+      [1265, 'HTTP/2 downgrade'],
+      [1660, 'Summary'],
+    ]);
+  });
+
+  it('title first with -, –, —, : and | before the time', () => {
+    expect(pairs(fixture('title-first.txt'))).toEqual([
+      [0, 'Intro'],
+      [252, 'Why a rewrite?'],
+      [690, 'The new config format'],
+      [1145, 'Hot reload'],
+      [1908, 'Listener questions'],
+      [2650, 'Wrap-up'],
+    ]);
+  });
+
+  it('title first with the time in brackets, as <li> items', () => {
+    expect(pairs(fixture('title-first-brackets-html.txt'))).toEqual([
+      [0, 'Welcome'],
+      [205, 'Lexing'],
+      [542, 'Parsing with Pratt'],
+      [1060, 'Code generation'],
+      [1518, "What we'd do differently"],
+    ]);
+  });
+
+  it('[hh:mm:ss] separated by <br>, entities decoded', () => {
+    expect(pairs(fixture('hours-brackets-html.txt'), 5400)).toEqual([
+      [0, 'Introduction'],
+      [271, 'Storage engines 101'],
+      [1082, 'LSM trees vs B-trees'],
+      [2870, 'Write amplification & compaction'],
+      [3723, 'Q&A'],
+      [5380, 'Closing thoughts'],
+    ]);
+  });
+
+  it('(mm:ss) – title with numeric entities; a recording time after the list is not a chapter', () => {
+    expect(pairs(fixture('parenthesised-dashes-html.txt'))).toEqual([
+      [0, 'Cold open'],
+      [45, 'Who we are'],
+      [370, 'Pager fatigue'],
+      [930, 'Writing runbooks people read'],
+      [1795, 'Blameless postmortems'],
+    ]);
+  });
+
+  it('ranges "00:00 - 02:15 Intro" use the start of the range', () => {
+    expect(pairs(fixture('ranges.txt'))).toEqual([
+      [0, 'Intro'],
+      [135, 'Why queues?'],
+      [640, 'Kafka vs RabbitMQ'],
+      [1325, 'Picking one'],
+    ]);
+  });
+
+  it('numbered and bulleted lines', () => {
+    expect(pairs(fixture('bullets-numbered-markdown.txt'))).toEqual([
+      [0, 'Welcome and news'],
+      [220, 'The Postgres 17 release'],
+      [730, 'Vacuum, finally understood'],
+      [1545, 'Listener mail'],
+    ]);
+  });
+
+  it('a list that starts after an ad break is kept when it has 3+ entries within 10 % of the episode', () => {
+    expect(pairs(fixture('late-start.txt'), 2700).map(([start]) => start)).toEqual([72, 570, 1307, 1985]);
+    // Without a duration the late start cannot be judged: nothing.
+    expect(pairs(fixture('late-start.txt'))).toEqual([]);
+  });
+
+  it('an out-of-order typo is dropped, the rest of the list kept', () => {
+    expect(pairs(fixture('outlier.txt')).map(([start]) => start)).toEqual([0, 190, 920, 1360]);
+  });
+
+  it('a list repeated later in the notes is read once', () => {
+    expect(pairs(fixture('repeated-list-html.txt')).map(([start]) => start)).toEqual([0, 98, 470]);
+  });
+
+  it('in one-per-line notes, a time inside a title stays in the title', () => {
+    expect(pairs('0:00 Intro\n5:00 Why 10:30 is the new 9:00')).toEqual([
+      [0, 'Intro'],
+      [300, 'Why 10:30 is the new 9:00'],
+    ]);
+  });
+});
+
+describe('chaptersFromShowNotes: what is not a chapter list', () => {
+  it.each([
+    ['a lone time', 'Let us meet at 10:30 tomorrow.'],
+    ['a lone time at the end of a line', 'Meet at 10:30'],
+    ['a single chapter', '0:00 Intro'],
+    ['durations', 'Purge in under 150ms, the video is 29min, the episode 1h 2min.'],
+    ['version numbers', 'Critical crash in 8.0.38, 8.4.1 and 9.0.0; upgrade from 5.7.'],
+    ['prose with times, versions and ratios', fixture('prose-times.txt')],
+    ['a day schedule (does not start near 0)', fixture('schedule.txt')],
+    ['times of day with am/pm', '0:00 am breakfast\n1:30 pm lunch'],
+    ['durations written with a colon', 'Run 0:30 min easy\nthen 1:30 minutes hard'],
+    ['too many digit groups', '10:30:45:12 and 1:2:3'],
+    ['decreasing times', '5:00 Later\n0:30 Earlier'],
+    ['an empty string', ''],
+    ['only markup', '<p><br></p><ul><li></li></ul>'],
+  ])('%s', (_why, notes) => {
+    expect(chaptersFromShowNotes(notes)).toEqual([]);
+  });
+
+  it('timestamps past the duration are dropped, and a list left with one entry is no list', () => {
+    expect(pairs('0:00 Intro\n12:00 Middle\n45:00 Past the end', 1800)).toEqual([
+      [0, 'Intro'],
+      [720, 'Middle'],
+    ]);
+    expect(pairs('0:00 Intro\n45:00 Past the end', 1800)).toEqual([]);
+  });
+
+  it('times with no title are not chapters', () => {
+    expect(chaptersFromShowNotes('0:00\n1:38\n7:50')).toEqual([]);
+  });
+
+  it('Cloudflare notes written as HTML still yield none', () => {
+    const notes =
+      '<p>Discover how Cloudflare revolutionized its CDN caching with a global cache purge that executes in under 150 ms.</p>' +
+      '<p>Explore the intricacies of RockDB &amp; LSM vs BTree. Recorded at 10:30.</p>';
+    expect(chaptersFromShowNotes(notes, 3720)).toEqual([]);
+  });
+});
+
+describe('showNotesToText', () => {
+  it('turns block tags into lines and decodes named and numeric entities', () => {
+    expect(showNotesToText('<p>A&amp;B &#8211; &#x2014;&nbsp;C</p><p>D<br>E</p><script>1:00 x</script>')).toBe(
+      '\nA&B – — C\n\nD\nE\n',
+    );
+  });
+
+  it('leaves unknown entities and bare "<" alone', () => {
+    expect(showNotesToText('a < b &bogus; &#0;')).toBe('a < b &bogus; &#0;');
+  });
+});
+
+describe('chaptersFromShowNotes: properties', () => {
+  const duration = fc.option(fc.double({ min: 1, max: 5 * 3600, noNaN: true }), { nil: undefined });
+  const check = (notes: string, seconds: number | undefined) => {
+    const chapters = chaptersFromShowNotes(notes, seconds);
+    chapters.forEach((chapter, i) => {
+      expect(Number.isFinite(chapter.start)).toBe(true);
+      expect(chapter.start).toBeGreaterThanOrEqual(0);
+      if (seconds !== undefined) expect(chapter.start).toBeLessThan(seconds);
+      if (i > 0) expect(chapter.start).toBeGreaterThan(chapters[i - 1]!.start);
+      expect(chapter.title).toBe(chapter.title.trim());
+      expect(chapter.title.length).toBeGreaterThan(0);
+    });
+  };
+
+  it('never throws on arbitrary strings; starts sorted and within the duration', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), duration, check), { numRuns: 500 });
+  });
+
+  it('never throws on strings built from timestamp-like fragments', () => {
+    const fragment = fc.oneof(
+      fc.constantFrom(
+        '0:00',
+        '00:00',
+        '1:38',
+        '2;00',
+        '1:02:03',
+        '59:59',
+        '99:99',
+        '8.0.38',
+        '150ms',
+        '29min',
+        '10:30 am',
+      ),
+      fc
+        .tuple(fc.nat(200), fc.nat(99), fc.option(fc.nat(99)))
+        .map(([a, b, c]) => (c === null ? `${a}:${b}` : `${a}:${b}:${c}`)),
+      fc.constantFrom(
+        ' ',
+        '\n',
+        '<br>',
+        '<p>',
+        '</p>',
+        '<li>',
+        '(',
+        ')',
+        '[',
+        ']',
+        ' - ',
+        ' — ',
+        ' | ',
+        ':',
+        '&amp;',
+        '&#58;',
+      ),
+      fc.constantFrom('Intro', 'Socket vs Connections', 'Q&A', 'timestamps', 'Summary', 'x'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join('')),
+        duration,
+        check,
+      ),
+      {
+        numRuns: 1000,
+      },
+    );
+  });
+
+  it('stays fast on hostile input', () => {
+    const started = performance.now();
+    chaptersFromShowNotes('<a'.repeat(50_000) + '0:00 x 0:01 y '.repeat(5_000) + '<script'.repeat(10_000));
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
