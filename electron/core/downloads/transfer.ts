@@ -1,6 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { DownloadError, networkError, statusError } from './download-words.js';
 import { ifRangeValue, isNotAudio, isRedirect, parseContentRange, parseLength } from './http-headers.js';
@@ -102,14 +101,7 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
 
     const stream = createWriteStream(options.partPath, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 });
     options.onWriting(start, stream);
-    if (response.body) {
-      const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>, { highWaterMark: 1 << 20 });
-      await pipeline(body, stream, { signal });
-    } else {
-      await new Promise<void>((resolve, reject) =>
-        stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-      );
-    }
+    await writeBody(response.body, stream, signal);
     const bytes = start + stream.bytesWritten;
     if (total !== undefined && bytes !== total)
       throw new DownloadError(
@@ -154,4 +146,36 @@ async function request(options: TransferOptions): Promise<Response> {
     visited.push(next);
     current = next;
   }
+}
+
+/**
+ * Pipes the body into the .part file. Unlike stream.pipeline, a failing body (dropped connection,
+ * stall, pause) does not destroy the file stream: what was received is flushed to disk first, so
+ * the next attempt resumes from every byte we got rather than from the last completed write.
+ */
+function writeBody(body: Response['body'], sink: WriteStream, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failure: unknown;
+    const source = body
+      ? Readable.fromWeb(body as NodeReadableStream<Uint8Array>, { highWaterMark: 1 << 20 })
+      : Readable.from([]);
+    const abort = () => source.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+    source.once('error', (error) => {
+      failure ??= error;
+      source.unpipe(sink);
+      sink.end();
+    });
+    sink.once('error', (error) => {
+      failure ??= error;
+      source.destroy();
+    });
+    sink.once('close', () => {
+      signal.removeEventListener('abort', abort);
+      if (failure !== undefined) reject(failure);
+      else resolve();
+    });
+    source.pipe(sink);
+  });
 }
