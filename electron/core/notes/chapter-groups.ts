@@ -18,7 +18,10 @@ export function compareNotes(a: Note, b: Note): number {
  * list shows them all); a "before chapters" group comes first only when some note is earlier than the
  * first chapter. Without chapters, all notes form that one group. Pure: no Node, so it can move to shared/.
  */
-export function groupByChapter<C extends ChapterMark>(notes: readonly Note[], chapters: readonly C[]): ChapterGroup<C>[] {
+export function groupByChapter<C extends ChapterMark>(
+  notes: readonly Note[],
+  chapters: readonly C[],
+): ChapterGroup<C>[] {
   const sortedChapters = [...chapters].sort((a, b) => a.start - b.start);
   const groups: ChapterGroup<C>[] = sortedChapters.map((chapter) => ({ chapter, notes: [] }));
   const before: Note[] = [];

@@ -43,7 +43,7 @@ export function episodeNotesMarkdown({ episode, notes, chapters }: EpisodeNotes)
 /** Every episode with notes, in the order given, under one "# Earmark notes" heading. */
 export function allNotesMarkdown(episodes: readonly EpisodeNotes[]): string {
   const parts = episodes.filter((e) => e.notes.length > 0).map(episodeNotesMarkdown);
-  return ['# Earmark notes', '', ...parts.map((part) => `${part}\n`)].join('\n').trimEnd() + '\n';
+  return `${['# Earmark notes', '', ...parts].join('\n').trimEnd()}\n`;
 }
 
 function noteLine(note: Note): string {

@@ -73,7 +73,9 @@ export function parseNotesExport(input: string | unknown): Note[] {
   if (problems.length > 0) {
     const shown = problems.slice(0, 3).join('; ');
     const more = problems.length > 3 ? `; and ${problems.length - 3} more` : '';
-    throw new NotesImportError(`Nothing was imported: ${problems.length} of ${notes.length} notes are invalid: ${shown}${more}.`);
+    throw new NotesImportError(
+      `Nothing was imported: ${problems.length} of ${notes.length} notes are invalid: ${shown}${more}.`,
+    );
   }
   return valid;
 }

@@ -114,10 +114,10 @@ export class NotesService {
     return [...(this.files.get(episodeId)?.notes.values() ?? [])].sort(compareNotes);
   }
 
-  /** Every note, grouped by episode (episode order unspecified), each episode's notes by time. */
+  /** Every note, grouped by episode (ordered by episode id, so exports are stable), each episode's notes by time. */
   all(): Note[] {
     this.load();
-    return [...this.files.keys()].flatMap((episodeId) => this.list(episodeId));
+    return [...this.files.keys()].sort().flatMap((episodeId) => this.list(episodeId));
   }
 
   /** Ids of the episodes that have at least one note. */
@@ -134,6 +134,12 @@ export class NotesService {
   search(query: string, context: SearchContext, options?: SearchOptions): SearchGroup[] {
     this.load();
     return this.index.search(query, context, options);
+  }
+
+  /** Builds the search index for these episodes ahead of the first search (e.g. after start or a sync). */
+  prepareSearch(context: SearchContext): void {
+    this.load();
+    this.index.prepare(context);
   }
 
   /** The JSON export of one episode's notes, or of all. */

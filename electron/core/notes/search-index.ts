@@ -71,7 +71,7 @@ interface Candidate {
 
 // Ranking: a phrase match beats a match of scattered words; then notes, then titles and chapters, then show notes.
 const EXACT_BONUS = 100;
-const KIND_WEIGHT: Record<SearchHitKind, number> = { note: 30, title: 20, chapter: 20, 'show-notes': 10 };
+const KIND_WEIGHT: Record<SearchHitKind, number> = { note: 30, title: 25, chapter: 20, 'show-notes': 10 };
 
 /**
  * In-memory search over notes and the episodes of the context: one normalized string per item, scanned
@@ -93,8 +93,9 @@ export class SearchIndex {
   }
 
   search(query: string, context: SearchContext, options: SearchOptions = {}): SearchGroup[] {
-    const terms = queryTerms(query);
-    if (!terms.phrase) return [];
+    const { phrase, words } = queryTerms(query);
+    if (!phrase) return [];
+    const terms: Terms = { phrase, wordsLongestFirst: [...words].sort((a, b) => b.length - a.length) };
     this.syncEpisodes(context.episodes);
     const byEpisode = new Map<string, Candidate[]>();
     const add = (episodeId: string, candidate: Candidate) => {
@@ -134,6 +135,14 @@ export class SearchIndex {
     });
   }
 
+  /**
+   * Normalizes the context's episodes now (a few hundred ms for 3,000 episodes) so the first search
+   * does not pay for it. Later calls redo only episodes whose strings changed.
+   */
+  prepare(context: SearchContext): void {
+    this.syncEpisodes(context.episodes);
+  }
+
   /** Reuses an episode's normalized text while its title, show notes and chapters are the same strings. */
   private syncEpisodes(episodes: readonly SearchEpisode[]): void {
     if (episodes === this.lastContext) return;
@@ -166,19 +175,23 @@ function sameEpisode(a: SearchEpisode, b: SearchEpisode): boolean {
 }
 
 type Match = { exact: boolean; start: number; length: number };
+type Terms = { phrase: string; wordsLongestFirst: string[] };
 
-/** The phrase anywhere, else every word somewhere (the first word found marks the snippet). */
-function matchIn(text: string, terms: { phrase: string; words: string[] }): Match | undefined {
-  const at = text.indexOf(terms.phrase);
-  if (at >= 0) return { exact: true, start: at, length: terms.phrase.length };
-  if (terms.words.length < 2) return undefined;
+/**
+ * The phrase anywhere, else every word somewhere (the first word found marks the snippet). Words are
+ * checked before the phrase, longest first: most items lack a word, and a miss on the longest (rarest)
+ * word rejects them after one scan instead of a phrase scan plus word scans.
+ */
+function matchIn(text: string, terms: Terms): Match | undefined {
   let first: Match | undefined;
-  for (const word of terms.words) {
+  for (const word of terms.wordsLongestFirst) {
     const start = text.indexOf(word);
     if (start < 0) return undefined;
     if (!first || start < first.start) first = { exact: false, start, length: word.length };
   }
-  return first;
+  if (terms.wordsLongestFirst.length === 1) return first && { ...first, exact: true };
+  const at = text.indexOf(terms.phrase);
+  return at >= 0 ? { exact: true, start: at, length: terms.phrase.length } : first;
 }
 
 function candidate(kind: SearchHitKind, at: number, text: string, match: Match, noteId?: string): Candidate {

@@ -17,7 +17,13 @@ const noteFile = (episodeId: string) => path.join(dataDir, 'notes', `${noteFileN
 describe('NotesService storage', () => {
   it('round-trips: a new service on the same data dir sees every note with all its fields', () => {
     const first = notesService(dataDir);
-    const a = first.add({ episodeId: EP1, at: 5.2, text: 'Sockets vs connections', enclosureUrl: 'https://cdn/e1.mp3', enclosureLength: 1234 });
+    const a = first.add({
+      episodeId: EP1,
+      at: 5.2,
+      text: 'Sockets vs connections',
+      enclosureUrl: 'https://cdn/e1.mp3',
+      enclosureLength: 1234,
+    });
     const b = first.add({ episodeId: EP2, at: 60, text: '' });
     const again = notesService(dataDir);
     expect(again.list(EP1)).toEqual([a]);
@@ -33,7 +39,11 @@ describe('NotesService storage', () => {
     const second = notes.add({ episodeId: EP1, at: 10, text: 'second at 10' });
     const early = notes.add({ episodeId: EP1, at: 0, text: 'start' });
     expect(notes.list(EP1).map((n) => n.id)).toEqual([early.id, first.id, second.id, late.id]);
-    expect(notesService(dataDir).list(EP1).map((n) => n.id)).toEqual([early.id, first.id, second.id, late.id]);
+    expect(
+      notesService(dataDir)
+        .list(EP1)
+        .map((n) => n.id),
+    ).toEqual([early.id, first.id, second.id, late.id]);
   });
 
   it('updates text and time, deletes returning the note, restores it exactly (undo)', () => {
@@ -41,7 +51,7 @@ describe('NotesService storage', () => {
     const note = notes.add({ episodeId: EP1, at: 10, text: 'draft' });
     const edited = notes.update(note.id, { text: 'final', at: 12 });
     expect(edited).toMatchObject({ id: note.id, text: 'final', at: 12, createdAt: note.createdAt });
-    expect(edited?.updatedAt > note.updatedAt).toBe(true);
+    expect(edited!.updatedAt > note.updatedAt).toBe(true);
     const deleted = notes.delete(note.id);
     expect(deleted).toEqual(edited);
     expect(notes.list(EP1)).toEqual([]);
@@ -95,7 +105,11 @@ describe('NotesService storage', () => {
     expect(aside).toHaveLength(1);
     expect(existsSync(noteFile(EP2))).toBe(false);
     again.add({ episodeId: EP2, at: 3, text: 'new start' });
-    expect(notesService(dataDir).list(EP2).map((n) => n.text)).toEqual(['new start']);
+    expect(
+      notesService(dataDir)
+        .list(EP2)
+        .map((n) => n.text),
+    ).toEqual(['new start']);
   });
 
   it('skips invalid notes in a readable file, keeping a copy of the file and the valid notes', () => {
