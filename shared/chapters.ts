@@ -122,7 +122,7 @@ function decodeEntities(text: string): string {
  */
 const TIME = String.raw`(?<![\d:;])(\d{1,3})[:;](\d{2})(?:[:;](\d{2}))?(?!\d|[:;]\d)`;
 const RANGE_END = String.raw`(?:\s*(?:-|–|—|to)\s*\d{1,3}[:;]\d{2}(?:[:;]\d{2})?(?!\d|[:;]\d))?`;
-const NOT_A_START = String.raw`(?!\s*(?:[ap]\.?m\.?|ms|mins?|minutes?|hrs?|hours?|secs?|seconds?)(?![a-z]))`;
+const NOT_A_START = String.raw`(?!\s*(?:[ap]\.?m\.?|ms|mins?|minutes?|hrs?|hours?|secs?|seconds?)(?![a-z0-9]))`;
 const TOKEN = new RegExp(String.raw`(?:[(\[]\s*)?${TIME}${RANGE_END}(?:\s*[)\]])?${NOT_A_START}`, 'gi');
 
 interface Token {

@@ -100,6 +100,14 @@ describe('chaptersFromShowNotes: shapes real shows use', () => {
     expect(chapters.every((c) => c.source === 'show-notes')).toBe(true);
   });
 
+  it('titles that merely begin like "am", "pm" or "min" are kept', () => {
+    expect(pairs('0:00 AMA with listeners\n5:00 PM2 and systemd\n9:00 Minecraft servers')).toEqual([
+      [0, 'AMA with listeners'],
+      [300, 'PM2 and systemd'],
+      [540, 'Minecraft servers'],
+    ]);
+  });
+
   it('titles lose separators and whitespace on both sides', () => {
     expect(pairs('00:00 —  Intro  |\n0:30 :: Part one –\n1:00 | Part two -')).toEqual([
       [0, 'Intro'],
