@@ -1,8 +1,8 @@
 import { formatDeepLink } from '../../../shared/deep-link.js';
 import { formatTimestamp } from '../../../shared/time.js';
 import type { Note } from '../../../shared/types.js';
-import { groupByChapter } from './chapter-groups.js';
-import type { ChapterMark } from './search-index.js';
+import { groupByChapter } from '../../../shared/note-groups.js';
+import type { ChapterMark } from '../../../shared/note-groups.js';
 
 /** What the Markdown export says about an episode (a subset of the catalogue's Episode). */
 export interface ExportEpisode {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Note } from '../../../shared/types.js';
 import { dropUndefined } from '../objects.js';
 import { openStore, type KeyValueStore, type StoreFactory } from '../store.js';
-import { compareNotes } from './chapter-groups.js';
+import { compareNotes } from '../../../shared/note-groups.js';
 import { isNoteFileName, NOTES_FOLDER, noteFileDefaults, noteFileName, type NoteFileData } from './note-file.js';
 import { noteSchema } from './note-schema.js';
 import { notesExport, parseNotesExport, type NotesExport } from './notes-exchange.js';

@@ -1,11 +1,8 @@
+import type { ChapterMark } from '../../../shared/note-groups.js';
 import type { Note } from '../../../shared/types.js';
 import { normalizeText, queryTerms, snippetAround } from './search-text.js';
 
-/** A chapter as search and grouping need it (any chapter source fits: feed, file or show notes). */
-export interface ChapterMark {
-  start: number;
-  title: string;
-}
+export type { ChapterMark };
 
 /** What search needs to know about one episode; the caller supplies it from the catalogue. */
 export interface SearchEpisode {

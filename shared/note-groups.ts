@@ -1,5 +1,10 @@
-import type { Note } from '../../../shared/types.js';
-import type { ChapterMark } from './search-index.js';
+import type { Note } from './types.js';
+
+/** A chapter as grouping and search need it (any chapter source fits: feed, file or show notes). */
+export interface ChapterMark {
+  start: number;
+  title: string;
+}
 
 /** Notes under one chapter; chapter is absent for the notes taken before the first chapter starts. */
 export interface ChapterGroup<C extends ChapterMark = ChapterMark> {
@@ -16,7 +21,7 @@ export function compareNotes(a: Note, b: Note): number {
  * Puts each note under the chapter it falls in: the last chapter starting at or before the note, so a
  * note exactly at a chapter's start belongs to that chapter. Every chapter gets a group (the chapter
  * list shows them all); a "before chapters" group comes first only when some note is earlier than the
- * first chapter. Without chapters, all notes form that one group. Pure: no Node, so it can move to shared/.
+ * first chapter. Without chapters, all notes form that one group. Pure: the renderer's chapter list and the Markdown export both use it.
  */
 export function groupByChapter<C extends ChapterMark>(
   notes: readonly Note[],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByChapter } from '../../../electron/core/notes/chapter-groups.js';
+import { groupByChapter } from '../../../shared/note-groups.js';
 import type { Note } from '../../../shared/types.js';
 
 const note = (id: string, at: number): Note => ({
