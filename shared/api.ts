@@ -5,7 +5,17 @@
  * exactly these methods and events, nothing else.
  */
 import { z } from 'zod';
-import type { EpisodeState, EpisodeWithState, Feed, Notice, Settings, SyncResult } from './types.js';
+import type {
+  Chapter,
+  EpisodeState,
+  EpisodeWithState,
+  Feed,
+  Note,
+  Notice,
+  SearchGroup,
+  Settings,
+  SyncResult,
+} from './types.js';
 import { eventNames, methodNames } from './method-names.js';
 
 export { eventNames, methodNames };
@@ -16,6 +26,10 @@ const method =
   <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 
 const episodeId = z.string().min(1).max(200);
+const noteId = z.string().min(1).max(200);
+/** Seconds; 48 hours is longer than any episode. */
+const noteTime = z.number().min(0).max(172_800);
+const noteText = z.string().max(100_000);
 
 export const contract = {
   /** All subscribed feeds with their last sync status. */
@@ -65,6 +79,47 @@ export const contract = {
   listNotices: method<Notice[]>()(z.object({}).strict()),
   /** Dismisses one notice. */
   dismissNotice: method<null>()(z.object({ id: z.string() }).strict()),
+
+  /** The episode's chapters from the best source it has (chapters JSON, psc, the downloaded file, show notes). */
+  getChapters: method<Chapter[]>()(z.object({ episodeId }).strict()),
+
+  /** The episode's notes, in time order. */
+  listNotes: method<Note[]>()(z.object({ episodeId }).strict()),
+  /** Adds a note at a moment of the episode (text may be empty: "mark what I just heard"). */
+  addNote: method<Note>()(z.object({ episodeId, at: noteTime, text: noteText }).strict()),
+  /** Changes a note's text or time. */
+  updateNote: method<Note>()(z.object({ id: noteId, text: noteText.optional(), at: noteTime.optional() }).strict()),
+  /** Deletes a note and returns it, so the UI can offer undo. */
+  deleteNote: method<Note>()(z.object({ id: noteId }).strict()),
+  /** Puts a deleted note back exactly as it was (undo). */
+  restoreNote: method<Note>()(
+    z
+      .object({
+        note: z
+          .object({
+            id: noteId,
+            episodeId,
+            at: noteTime,
+            text: noteText,
+            createdAt: z.string().max(40),
+            updatedAt: z.string().max(40),
+            enclosureUrl: z.string().max(4000).optional(),
+            enclosureLength: z.number().int().min(0).optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+  ),
+  /** Searches note text, show notes and chapter titles of every episode; results grouped by episode. */
+  search: method<SearchGroup[]>()(
+    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }).strict(),
+  ),
+  /** Notes of one episode (or all) as Markdown or Earmark's JSON, ready to save as a file. */
+  exportNotes: method<{ fileName: string; mimeType: string; content: string }>()(
+    z.object({ episodeId: episodeId.optional(), format: z.enum(['markdown', 'json']) }).strict(),
+  ),
+  /** Imports an Earmark notes JSON export; notes already present are skipped. */
+  importNotes: method<{ added: number; skipped: number }>()(z.object({ content: z.string().max(50_000_000) }).strict()),
 } as const;
 
 export type Contract = typeof contract;
@@ -94,6 +149,8 @@ export interface EarmarkEvents {
   libraryChanged: { feedIds: string[] };
   /** A new notice for the user. */
   notice: Notice;
+  /** Notes of an episode changed (added, edited, deleted, imported). */
+  notesChanged: { episodeIds: string[] };
 }
 export type EventName = keyof EarmarkEvents;
 const eventNamesMatch: Same<(typeof eventNames)[number], EventName> = true;

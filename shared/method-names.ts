@@ -13,9 +13,18 @@ export const methodNames = [
   'updateSettings',
   'listNotices',
   'dismissNotice',
+  'getChapters',
+  'listNotes',
+  'addNote',
+  'updateNote',
+  'deleteNote',
+  'restoreNote',
+  'search',
+  'exportNotes',
+  'importNotes',
 ] as const;
 
-export const eventNames = ['syncProgress', 'syncResult', 'libraryChanged', 'notice'] as const;
+export const eventNames = ['syncProgress', 'syncResult', 'libraryChanged', 'notice', 'notesChanged'] as const;
 
 /** IPC channel of a method; one per method, never a generic one. */
 export const methodChannel = (method: string): string => `earmark:${method}`;

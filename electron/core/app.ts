@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import type { Settings } from '../../shared/types.js';
+import type { Settings, SyncResult } from '../../shared/types.js';
 import { dispatch, EarmarkError, type Handlers } from './dispatch.js';
 import { EventBus } from './events.js';
 import { FeedSync } from './feeds/feed-sync.js';
 import { Catalogue, catalogueDefaults, type StoredFeed } from './library/catalogue.js';
 import { ListeningState, listeningStateDefaults } from './library/listening-state.js';
 import { SettingsService, settingsDefaults } from './library/settings.js';
+import { ChapterService } from './chapters/chapter-service.js';
+import { notesHandlers } from './notes/notes-handlers.js';
+import { NotesService } from './notes/notes-service.js';
 import { Notices } from './notices.js';
 import { openStore, type StoreFactory, type Versioned } from './store.js';
 
@@ -59,17 +62,33 @@ export function createApp(options: AppOptions): EarmarkApp {
     timeoutMs: options.feedTimeoutMs ?? 30_000,
   });
 
+  const notes = new NotesService({ dataDir: options.dataDir, storeFactory: options.storeFactory, now });
+  for (const repair of notes.load()) notices.add('warning', repair);
+  const chapters = new ChapterService({
+    dataDir: options.dataDir,
+    fetch: options.fetch ?? fetch,
+    now,
+    warn: (message) => log(message),
+  });
+  // Chapters files are fetched right after a sync, so they are there before playback and offline.
+  events.subscribe((event, payload) => {
+    if (event === 'syncResult' && (payload as SyncResult).ok) {
+      void chapters.prefetch(catalogue.episodes((payload as SyncResult).feedId));
+    }
+  });
+  const episodeOrThrow = (id: string) => {
+    const episode = catalogue.episode(id);
+    if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
+    return episode;
+  };
+
   const withState = <E extends { id: string }>(episode: E) => ({ ...episode, state: listening.get(episode.id) });
   const publicFeed = ({ etag: _etag, lastModified: _lastModified, ...feed }: StoredFeed) => feed;
 
   const handlers: Handlers = {
     listFeeds: () => catalogue.feeds().map(publicFeed),
     listEpisodes: ({ feedId }) => catalogue.episodes(feedId).map(withState),
-    getEpisode: ({ id }) => {
-      const episode = catalogue.episode(id);
-      if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
-      return withState(episode);
-    },
+    getEpisode: ({ id }) => withState(episodeOrThrow(id)),
     subscribe: async ({ url }) => {
       const { feed, result } = await sync.subscribe(url);
       if (!result.ok) throw new EarmarkError('failed', `Couldn't subscribe: ${result.error}`);
@@ -77,7 +96,7 @@ export function createApp(options: AppOptions): EarmarkApp {
     },
     refreshFeeds: ({ feedId }) => sync.refresh(feedId),
     setEpisodeState: ({ id, position, played }) => {
-      if (!catalogue.episode(id)) throw new EarmarkError('not-found', 'That episode is not in your library.');
+      episodeOrThrow(id);
       return listening.update(id, { position, played });
     },
     getSettings: () => settings.get(),
@@ -87,6 +106,8 @@ export function createApp(options: AppOptions): EarmarkApp {
       notices.dismiss(id);
       return null;
     },
+    getChapters: ({ episodeId }) => chapters.chaptersFor(episodeOrThrow(episodeId)),
+    ...notesHandlers({ notes, catalogue, events, chaptersOf: (episode) => chapters.chaptersFor(episode) }),
   };
 
   async function start(): Promise<void> {

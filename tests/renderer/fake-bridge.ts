@@ -41,6 +41,9 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
   };
   const calls: { method: MethodName; input: unknown }[] = [];
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const unused = () => {
+    throw new Error('not used by these renderer tests');
+  };
   const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
 
   const handlers: Record<MethodName, (input: never) => unknown> = {
@@ -65,6 +68,15 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
       store.notices = store.notices.filter((notice) => notice.id !== id);
       return null;
     },
+    getChapters: () => [],
+    listNotes: () => [],
+    addNote: unused,
+    updateNote: unused,
+    deleteNote: unused,
+    restoreNote: unused,
+    search: () => [],
+    exportNotes: unused,
+    importNotes: unused,
   };
 
   const bridge = Object.fromEntries(

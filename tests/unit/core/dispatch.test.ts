@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch, EarmarkError, type Handlers } from '../../../electron/core/dispatch.js';
 import { defaultSettings } from '../../../shared/types.js';
 
+const note = { id: 'n1', episodeId: 'e1', at: 5, text: '', createdAt: '', updatedAt: '' };
+
 /** Handlers that record their calls; only the few a test needs do anything. */
 function makeHandlers(overrides: Partial<Handlers> = {}) {
   const base = {
@@ -19,6 +21,15 @@ function makeHandlers(overrides: Partial<Handlers> = {}) {
     updateSettings: () => defaultSettings,
     listNotices: () => [],
     dismissNotice: () => null,
+    getChapters: () => [],
+    listNotes: () => [],
+    addNote: () => note,
+    updateNote: () => note,
+    deleteNote: () => note,
+    restoreNote: () => note,
+    search: () => [],
+    exportNotes: () => ({ fileName: 'notes.md', mimeType: 'text/markdown', content: '' }),
+    importNotes: () => ({ added: 0, skipped: 0 }),
     ...overrides,
   } satisfies Handlers;
   const spied = Object.fromEntries(Object.entries(base).map(([name, fn]) => [name, vi.fn(fn)]));

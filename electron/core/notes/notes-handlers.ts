@@ -1,0 +1,137 @@
+import { chaptersFromShowNotes, showNotesToText } from '../../../shared/chapters.js';
+import type { Episode } from '../../../shared/types.js';
+import { EarmarkError, type Handlers } from '../dispatch.js';
+import type { EventBus } from '../events.js';
+import type { Catalogue } from '../library/catalogue.js';
+import { allNotesMarkdown, episodeNotesMarkdown, type EpisodeNotes } from './markdown-export.js';
+import { NotesImportError } from './notes-exchange.js';
+import type { NotesService } from './notes-service.js';
+import type { SearchEpisode } from './search-index.js';
+
+type NotesMethods =
+  'listNotes' | 'addNote' | 'updateNote' | 'deleteNote' | 'restoreNote' | 'search' | 'exportNotes' | 'importNotes';
+
+export interface NotesHandlerDeps {
+  notes: NotesService;
+  catalogue: Catalogue;
+  events: EventBus;
+  /** The chapters notes are grouped under in exports. */
+  chaptersOf: (episode: Episode) => Promise<{ start: number; title: string }[]>;
+}
+
+const noNote = () => new EarmarkError('not-found', 'That note no longer exists.');
+
+/** The notes area of the contract: capture, edit, undo, search, export and import. */
+export function notesHandlers({
+  notes,
+  catalogue,
+  events,
+  chaptersOf,
+}: NotesHandlerDeps): Pick<Handlers, NotesMethods> {
+  const changed = (...episodeIds: string[]) => events.emit('notesChanged', { episodeIds });
+  const searchContext = searchContextOf(catalogue);
+
+  const exportEntry = async (episodeId: string): Promise<EpisodeNotes> => {
+    const episode = catalogue.episode(episodeId);
+    return {
+      // Notes outlive their episode in the feed; the export still names them.
+      episode: episode ?? { id: episodeId, title: 'Episode no longer in the library' },
+      notes: notes.list(episodeId),
+      chapters: episode ? await chaptersOf(episode) : [],
+    };
+  };
+
+  return {
+    listNotes: ({ episodeId }) => notes.list(episodeId),
+    addNote: ({ episodeId, at, text }) => {
+      const episode = catalogue.episode(episodeId);
+      if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
+      const note = notes.add({
+        episodeId,
+        at,
+        text,
+        enclosureUrl: episode.enclosure?.url,
+        enclosureLength: episode.enclosure?.length,
+      });
+      changed(episodeId);
+      return note;
+    },
+    updateNote: ({ id, text, at }) => {
+      const note = notes.update(id, { text, at });
+      if (!note) throw noNote();
+      changed(note.episodeId);
+      return note;
+    },
+    deleteNote: ({ id }) => {
+      const note = notes.delete(id);
+      if (!note) throw noNote();
+      changed(note.episodeId);
+      return note;
+    },
+    restoreNote: ({ note }) => {
+      const restored = notes.restore(note);
+      changed(restored.episodeId);
+      return restored;
+    },
+    search: ({ query, limit }) => notes.search(query, { episodes: searchContext() }, { limit }),
+    exportNotes: async ({ episodeId, format }) => {
+      const slug = episodeId ? slugOf(catalogue.episode(episodeId)?.title ?? episodeId) : 'all';
+      if (format === 'json') {
+        return {
+          fileName: `earmark-notes-${slug}.json`,
+          mimeType: 'application/json',
+          content: `${JSON.stringify(notes.exportJson(episodeId), null, 2)}\n`,
+        };
+      }
+      const content = episodeId
+        ? episodeNotesMarkdown(await exportEntry(episodeId))
+        : allNotesMarkdown(await Promise.all(notes.episodeIds().map(exportEntry)));
+      return { fileName: `earmark-notes-${slug}.md`, mimeType: 'text/markdown', content };
+    },
+    importNotes: ({ content }) => {
+      try {
+        const result = notes.importJson(content);
+        if (result.added > 0) changed(...notes.episodeIds());
+        return result;
+      } catch (error) {
+        if (error instanceof NotesImportError) throw new EarmarkError('failed', error.message);
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * What search knows of each episode: title, show notes as text and show-note chapters. Derived once
+ * per episode object (the catalogue replaces an episode's object when a sync changes it), so a search
+ * after a sync redoes only the changed episodes.
+ */
+function searchContextOf(catalogue: Catalogue): () => SearchEpisode[] {
+  const derived = new WeakMap<Episode, SearchEpisode>();
+  return () =>
+    catalogue.episodes().map((episode) => {
+      let entry = derived.get(episode);
+      if (!entry) {
+        entry = {
+          id: episode.id,
+          title: episode.title,
+          showNotes: showNotesToText(episode.showNotesHtml),
+          chapters: chaptersFromShowNotes(episode.showNotesHtml, episode.durationSeconds),
+        };
+        derived.set(episode, entry);
+      }
+      return entry;
+    });
+}
+
+function slugOf(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/[\s_-]+/g, '-')
+      .slice(0, 60) || 'episode'
+  );
+}
