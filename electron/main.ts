@@ -8,7 +8,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, session } from 'electron';
+import { DEEP_LINK_SCHEME, formatHostOpenPath, type DeepLink } from '../shared/deep-link.js';
 import { createApp, type EarmarkApp } from './core/app.js';
+import { findDeepLink, readDeepLink } from './deep-links.js';
 import { APP_ORIGIN, isAppUrl } from './app-origin.js';
 import { handleAppProtocol, registerSchemes } from './app-protocol.js';
 import { electronStoreFactory } from './electron-store-factory.js';
@@ -33,17 +35,55 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let earmark: EarmarkApp | undefined;
   let mainWindow: BrowserWindow | undefined;
+  const warn = (message: string) => console.warn(message);
+  // A link that arrives before there is a window to show it in (cold start).
+  let pendingLink: DeepLink | undefined = readDeepLink(findDeepLink(process.argv), warn);
+
+  // Register earmark:// with the OS. Run from source (electron .), the OS must also pass the app path.
+  if (process.defaultApp && process.argv[1]) {
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
+  } else {
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  }
 
   const openWindow = () => {
     const assets = path.join(app.getAppPath(), 'assets');
     const icon = process.platform === 'linux' ? path.join(assets, 'icons', '512x512.png') : undefined;
-    mainWindow = createMainWindow(preloadPath, icon);
+    // A link that started the app rides in the first page's address: nothing can be lost to timing.
+    const startPath = pendingLink && formatHostOpenPath(pendingLink.episodeId, pendingLink.t);
+    pendingLink = undefined;
+    mainWindow = createMainWindow(preloadPath, icon, startPath);
     mainWindow.on('closed', () => (mainWindow = undefined));
   };
 
-  // A second launch (e.g. from the desktop menu) focuses this instance instead.
-  app.on('second-instance', () => {
+  /** Shows a link's episode: in the open window through an event, else in the window about to open. */
+  const openLink = (link: DeepLink | undefined) => {
+    if (!link) return;
+    if (!app.isReady() || !earmark) {
+      pendingLink = link;
+      return;
+    }
+    if (!mainWindow) {
+      pendingLink = link;
+      return openWindow();
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    earmark.events.emit('openLink', link);
+  };
+
+  // macOS delivers links here, also at a cold start (before ready), so it is registered now.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(readDeepLink(url, warn));
+  });
+
+  // A second launch (from the desktop menu, or a clicked earmark:// link on Windows/Linux) comes
+  // here instead; it focuses this instance and shows the link, if any.
+  app.on('second-instance', (_event, argv) => {
     if (!app.isReady()) return;
+    const link = readDeepLink(findDeepLink(argv), warn);
+    if (link) return openLink(link);
     if (!mainWindow) return openWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

@@ -1,5 +1,5 @@
 import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
-import { APP_URL, externalWebUrl, isAppUrl } from './app-origin.js';
+import { APP_ORIGIN, APP_URL, externalWebUrl, isAppUrl } from './app-origin.js';
 
 // Matches the renderer's page background in each theme, so no white flash before first paint.
 const background = () => (nativeTheme.shouldUseDarkColors ? '#121214' : '#fafafa');
@@ -10,7 +10,8 @@ export function openExternalSafely(url: string): void {
   if (web) void shell.openExternal(web);
 }
 
-export function createMainWindow(preloadPath: string, iconPath: string | undefined): BrowserWindow {
+/** startPath: e.g. "/open?episode=…&t=…" when a deep link started the app; the renderer reads it. */
+export function createMainWindow(preloadPath: string, iconPath: string | undefined, startPath?: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1180,
     height: 800,
@@ -38,7 +39,7 @@ export function createMainWindow(preloadPath: string, iconPath: string | undefin
   nativeTheme.on('updated', onThemeChange);
   window.on('closed', () => nativeTheme.off('updated', onThemeChange));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_URL);
+  void window.loadURL(startPath ? `${APP_ORIGIN}${startPath}` : APP_URL);
   return window;
 }
 

@@ -72,6 +72,7 @@ export const contract = {
         skipForwardSeconds: z.number().int().min(1).max(300).optional(),
         playbackRate: z.number().min(0.5).max(3).optional(),
         theme: z.enum(['system', 'light', 'dark']).optional(),
+        markBackSeconds: z.number().int().min(0).max(120).optional(),
       })
       .strict(),
   ),
@@ -151,6 +152,8 @@ export interface EarmarkEvents {
   notice: Notice;
   /** Notes of an episode changed (added, edited, deleted, imported). */
   notesChanged: { episodeIds: string[] };
+  /** An earmark://episode/<id>?t=<seconds> link was opened (Electron): show that episode at that moment. */
+  openLink: { episodeId: string; t: number };
 }
 export type EventName = keyof EarmarkEvents;
 const eventNamesMatch: Same<(typeof eventNames)[number], EventName> = true;

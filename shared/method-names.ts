@@ -24,7 +24,14 @@ export const methodNames = [
   'importNotes',
 ] as const;
 
-export const eventNames = ['syncProgress', 'syncResult', 'libraryChanged', 'notice', 'notesChanged'] as const;
+export const eventNames = [
+  'syncProgress',
+  'syncResult',
+  'libraryChanged',
+  'notice',
+  'notesChanged',
+  'openLink',
+] as const;
 
 /** IPC channel of a method; one per method, never a generic one. */
 export const methodChannel = (method: string): string => `earmark:${method}`;

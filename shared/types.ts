@@ -78,6 +78,8 @@ export interface Settings {
   skipForwardSeconds: number;
   playbackRate: number;
   theme: Theme;
+  /** "Mark what I just heard" stamps a note this many seconds back. */
+  markBackSeconds: number;
 }
 
 export const defaultSettings: Settings = {
@@ -85,6 +87,7 @@ export const defaultSettings: Settings = {
   skipForwardSeconds: 30,
   playbackRate: 1,
   theme: 'system',
+  markBackSeconds: 10,
 };
 
 /** A message for the user about something that happened outside a request (e.g. a store was repaired). */
