@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync, type WriteStream } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, DownloadProgress, StorageRules, StorageUsage } from '../../../shared/types.js';
@@ -6,7 +6,9 @@ import { dropUndefined } from '../objects.js';
 import type { KeyValueStore } from '../store.js';
 import { downloadsDefaults, publicDownload, type DownloadsData, type StoredDownload } from './download-store.js';
 import { DownloadError, networkError } from './download-words.js';
+import type { FileSink } from './file-sink.js';
 import { defaultFreeSpaceMargin, ensureFreeSpace, statfsFreeSpace, type FreeSpace } from './free-space.js';
+import { fetchHttpGet, nodeHttpGet, type HttpGet } from './http-get.js';
 import { extensionFor, finalFileName, fileStem, isEarmarkFileName, partFileName } from './media-names.js';
 import { etaSeconds, ProgressMeter } from './progress-meter.js';
 import { planEvictions, type DownloadFacts, type Eviction } from './storage-rules.js';
@@ -24,6 +26,7 @@ export interface DownloadManagerOptions {
   dataDir: string;
   /** The persistent queue: openStore(factory, { name: 'downloads', cwd: dataDir, defaults: downloadsDefaults }). */
   store: KeyValueStore<DownloadsData>;
+  /** An HTTP client to use instead of node:http(s), e.g. Electron's net.fetch (system proxy). */
   fetch?: typeof fetch;
   now?: () => Date;
   /** A download was added or changed state (not sent for progress). */
@@ -55,7 +58,7 @@ interface Active {
   stopper: AbortController;
   stop?: StopReason;
   attempt?: AbortController;
-  stream?: WriteStream;
+  stream?: FileSink;
   start: number;
   lastBytes: number;
   lastChangeAt: number;
@@ -77,7 +80,7 @@ export class DownloadManager {
   readonly mediaDir: string;
   private readonly records = new Map<string, StoredDownload>();
   private readonly active = new Map<string, Active>();
-  private readonly fetch: typeof fetch;
+  private readonly httpGet: HttpGet;
   private readonly now: () => Date;
   private readonly freeSpace: FreeSpace;
   private readonly concurrency: () => number;
@@ -92,7 +95,7 @@ export class DownloadManager {
   constructor(private readonly options: DownloadManagerOptions) {
     this.mediaDir = path.join(options.dataDir, 'media');
     mkdirSync(this.mediaDir, { recursive: true });
-    this.fetch = options.fetch ?? fetch;
+    this.httpGet = options.fetch ? fetchHttpGet(options.fetch) : nodeHttpGet;
     this.now = options.now ?? (() => new Date());
     this.freeSpace = options.freeSpace ?? statfsFreeSpace;
     this.concurrency = options.concurrency ?? (() => 2);
@@ -352,7 +355,7 @@ export class DownloadManager {
           etag: current.etag,
           lastModified: current.lastModified,
           statedTotal: current.statedTotal,
-          fetch: this.fetch,
+          get: this.httpGet,
           signal: AbortSignal.any([active.stopper.signal, attempt.signal]),
           maxRedirects: this.options.maxRedirects ?? 10,
           onHeaders: (info) => this.onHeaders(episodeId, info),

@@ -1,7 +1,6 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { FileSink } from './file-sink.js';
 import { DownloadError, networkError, statusError } from './download-words.js';
+import type { HttpAnswer, HttpGet } from './http-get.js';
 import { ifRangeValue, isNotAudio, isRedirect, parseContentRange, parseLength } from './http-headers.js';
 
 export interface TransferOptions {
@@ -15,14 +14,14 @@ export interface TransferOptions {
   lastModified?: string;
   /** The size a server stated earlier for this file; a resume must agree with it. */
   statedTotal?: number;
-  fetch: typeof fetch;
+  get: HttpGet;
   /** Aborted by the manager to stop (pause, cancel, shutdown) or by its stall watchdog; the reason is rethrown. */
   signal: AbortSignal;
   maxRedirects: number;
   /** The server's answer is known and nothing is written yet: check free space, store validators. May throw. */
   onHeaders(info: HeadersInfo): Promise<void> | void;
-  /** Writing starts at `start`; the manager reads stream.bytesWritten for progress (no per-chunk work). */
-  onWriting(start: number, stream: WriteStream): void;
+  /** Writing starts at `start`; the manager reads sink.bytesWritten for progress (no per-chunk work). */
+  onWriting(start: number, sink: FileSink): void;
   /** Called when a response arrives, so a watchdog can tell a slow server from a stuck one. */
   onActivity?(): void;
 }
@@ -55,10 +54,11 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
   try {
     const response = await request(options);
     options.onActivity?.();
-    const { status, headers } = response;
+    const { status } = response;
+    const headers = { get: (name: string) => response.header(name) ?? null };
 
     if (status === 416) {
-      await response.body?.cancel();
+      response.discard();
       // Nothing past our offset: complete if that is where the file ends, else our bytes are stale.
       const total = parseContentRange(headers.get('content-range'))?.total ?? options.statedTotal;
       if (options.offset > 0 && (total === undefined || total === options.offset))
@@ -66,12 +66,12 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
       throw new DownloadError('The file on the server changed; starting again.', 'restart');
     }
     if (status !== 200 && status !== 206) {
-      await response.body?.cancel();
+      response.discard();
       throw statusError(status, response.statusText);
     }
     const contentType = headers.get('content-type') ?? undefined;
     if (isNotAudio(contentType ?? null)) {
-      await response.body?.cancel();
+      response.discard();
       throw new DownloadError(
         `The download address returned a web page (${contentType}), not audio. The podcast’s host may have moved the file.`,
       );
@@ -86,7 +86,7 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
         range?.start === options.offset &&
         (range.total === undefined || options.statedTotal === undefined || range.total === options.statedTotal);
       if (!agrees) {
-        await response.body?.cancel();
+        response.discard();
         throw new DownloadError('The server sent a different part of the file than asked; starting again.', 'restart');
       }
       start = options.offset;
@@ -99,10 +99,10 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
     const lastModified = headers.get('last-modified') ?? undefined;
     await options.onHeaders({ start, total, contentType, etag, lastModified });
 
-    const stream = createWriteStream(options.partPath, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 });
-    options.onWriting(start, stream);
-    await writeBody(response.body, stream, signal);
-    const bytes = start + stream.bytesWritten;
+    const sink = new FileSink(options.partPath, start > 0);
+    options.onWriting(start, sink);
+    await sink.drain(response.body, signal);
+    const bytes = start + sink.bytesWritten;
     if (total !== undefined && bytes !== total)
       throw new DownloadError(
         `The server stopped sending after ${bytes} of ${total} bytes.`,
@@ -116,7 +116,7 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
 }
 
 /** GET with redirects followed by hand, so hops are counted and loops named. */
-async function request(options: TransferOptions): Promise<Response> {
+async function request(options: TransferOptions): Promise<HttpAnswer> {
   const headers: Record<string, string> = {
     accept: '*/*',
     // Byte offsets must mean file offsets: no transfer compression (audio does not shrink anyway).
@@ -131,11 +131,11 @@ async function request(options: TransferOptions): Promise<Response> {
   const visited = [options.url];
   let current = options.url;
   for (;;) {
-    const response = await options.fetch(current, { redirect: 'manual', signal: options.signal, headers });
+    const response = await options.get(current, { signal: options.signal, headers });
     if (!isRedirect(response.status)) return response;
-    await response.body?.cancel();
+    response.discard();
     options.onActivity?.();
-    const location = response.headers.get('location');
+    const location = response.header('location');
     if (!location) throw new DownloadError(`The server redirected (${response.status}) without saying where to.`);
     const next = new URL(location, current).href;
     if (!/^https?:$/.test(new URL(next).protocol))
@@ -146,36 +146,4 @@ async function request(options: TransferOptions): Promise<Response> {
     visited.push(next);
     current = next;
   }
-}
-
-/**
- * Pipes the body into the .part file. Unlike stream.pipeline, a failing body (dropped connection,
- * stall, pause) does not destroy the file stream: what was received is flushed to disk first, so
- * the next attempt resumes from every byte we got rather than from the last completed write.
- */
-function writeBody(body: Response['body'], sink: WriteStream, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let failure: unknown;
-    const source = body
-      ? Readable.fromWeb(body as NodeReadableStream<Uint8Array>, { highWaterMark: 1 << 20 })
-      : Readable.from([]);
-    const abort = () => source.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-    if (signal.aborted) abort();
-    else signal.addEventListener('abort', abort, { once: true });
-    source.once('error', (error) => {
-      failure ??= error;
-      source.unpipe(sink);
-      sink.end();
-    });
-    sink.once('error', (error) => {
-      failure ??= error;
-      source.destroy();
-    });
-    sink.once('close', () => {
-      signal.removeEventListener('abort', abort);
-      if (failure !== undefined) reject(failure);
-      else resolve();
-    });
-    source.pipe(sink);
-  });
 }

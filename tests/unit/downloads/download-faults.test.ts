@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DownloadManagerOptions } from '../../../electron/core/downloads/download-manager.js';
 import { fileStem } from '../../../electron/core/downloads/media-names.js';
 import { FeedServer } from '../feeds/feed-server.js';
 import { episode, Harness } from './harness.js';
@@ -27,10 +28,16 @@ function onDisk(id: string): string | undefined {
   return readdirSync(path.join(h.dataDir, 'media')).find((name) => name.startsWith(fileStem(id)));
 }
 
-describe('DownloadManager against a faulty server', () => {
+// Both HTTP clients: node:http(s) (the default) and an injected fetch (Electron's net.fetch in the app).
+describe.each([
+  ['node:http', {}],
+  ['fetch', { fetch }],
+])('DownloadManager (%s) against a faulty server', (_client, transport: Partial<DownloadManagerOptions>) => {
+  const make = (options: Partial<DownloadManagerOptions> = {}) => h.manager({ ...transport, ...options });
+
   it('streams a file to <hash>.<ext>, announces states and progress, and leaves no .part', async () => {
     server.routes.set('/ep.m4a', (res, headers) => serveBytes(res, headers, file.data, { contentType: 'audio/x-m4a' }));
-    const manager = await h.manager();
+    const manager = await make();
     manager.enqueue(episode('ep-1', server.url('/ep.m4a')));
     const done = await h.until(manager, 'ep-1', [...finished]);
     expect(done).toMatchObject({ state: 'completed', bytes: file.data.length, total: file.data.length });
@@ -47,7 +54,7 @@ describe('DownloadManager against a faulty server', () => {
     server.routes.set('/ep.mp3', (res, headers) =>
       serveBytes(res, headers, file.data, { etag: '"v1"', cutAfter: n++ === 0 ? 100_000 : undefined }),
     );
-    const manager = await h.manager();
+    const manager = await make();
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     expect(await h.until(manager, 'ep-1', [...finished])).toMatchObject({ state: 'completed' });
     expect(sha256(readFileSync(manager.localFile('ep-1') as string))).toBe(file.sha256);
@@ -65,7 +72,7 @@ describe('DownloadManager against a faulty server', () => {
     server.routes.set('/ep.mp3', (res, headers) =>
       serveBytes(res, headers, file.data, { claimLength: file.data.length + 50_000, ignoreRange: true }),
     );
-    const manager = await h.manager({ maxRetries: 2 });
+    const manager = await make({ maxRetries: 2 });
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     const done = await h.until(manager, 'ep-1', [...finished]);
     expect(done.state).toBe('failed');
@@ -80,7 +87,7 @@ describe('DownloadManager against a faulty server', () => {
     server.routes.set('/ep.mp3', (res, headers) =>
       serveBytes(res, headers, file.data, { cutAfter: n++ === 0 ? 120_000 : undefined, ignoreRange: true }),
     );
-    const manager = await h.manager();
+    const manager = await make();
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     expect(await h.until(manager, 'ep-1', [...finished])).toMatchObject({ state: 'completed' });
     expect(server.requestsTo('/ep.mp3')[1]?.headers.range).toMatch(/^bytes=\d+-$/);
@@ -95,7 +102,7 @@ describe('DownloadManager against a faulty server', () => {
         serveBytes(res, headers, file.data, { lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', cutAfter: 90_000 });
       else serveBytes(res, headers, changed.data, { lastModified: 'Tue, 02 Jan 2024 00:00:00 GMT' });
     });
-    const manager = await h.manager();
+    const manager = await make();
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     expect(await h.until(manager, 'ep-1', [...finished])).toMatchObject({
       state: 'completed',
@@ -111,7 +118,7 @@ describe('DownloadManager against a faulty server', () => {
       if (n++ === 0) res.writeHead(500).end('oops');
       else serveBytes(res, headers, file.data);
     });
-    const manager = await h.manager();
+    const manager = await make();
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     expect(await h.until(manager, 'ep-1', [...finished])).toMatchObject({ state: 'completed' });
     expect(server.requestsTo('/ep.mp3')).toHaveLength(2);
@@ -119,7 +126,7 @@ describe('DownloadManager against a faulty server', () => {
 
   it('gives up on a server that keeps failing, in words', async () => {
     server.routes.set('/ep.mp3', (res) => res.writeHead(503).end());
-    const manager = await h.manager({ maxRetries: 2 });
+    const manager = await make({ maxRetries: 2 });
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     const done = await h.until(manager, 'ep-1', [...finished]);
     expect(done.error).toBe(
@@ -137,7 +144,7 @@ describe('DownloadManager against a faulty server', () => {
     server.routes.set('/loop2', hop('/loop1'));
     for (let i = 0; i < 5; i++) server.routes.set(`/far${i}`, hop(`/far${i + 1}`));
     server.routes.set('/far5', (res, headers) => serveBytes(res, headers, file.data));
-    const manager = await h.manager({ maxRedirects: 3 });
+    const manager = await make({ maxRedirects: 3 });
     manager.enqueue(episode('chain', server.url('/a')));
     manager.enqueue(episode('loop', server.url('/loop1')));
     manager.enqueue(episode('far', server.url('/far0')));
@@ -158,7 +165,7 @@ describe('DownloadManager against a faulty server', () => {
     server.routes.set('/page', (res) =>
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html>'),
     );
-    const manager = await h.manager();
+    const manager = await make();
     manager.enqueue(episode('missing', server.url('/missing')));
     manager.enqueue(episode('gone', server.url('/gone')));
     manager.enqueue(episode('page', server.url('/page')));
@@ -178,7 +185,7 @@ describe('DownloadManager against a faulty server', () => {
 
   it('cancels a slow download: the connection closes and nothing is left on disk', async () => {
     server.routes.set('/slow', (res, headers) => serveBytes(res, headers, file.data, { bytesPerSecond: 100_000 }));
-    const manager = await h.manager();
+    const manager = await make();
     manager.enqueue(episode('ep-1', server.url('/slow')));
     await h.waitFor(() => h.progress.find((p) => p.bytes > 0));
     const cancelled = await manager.cancel('ep-1');
@@ -196,7 +203,7 @@ describe('DownloadManager against a faulty server', () => {
       res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': String(file.data.length), etag: '"s"' });
       res.write(file.data.subarray(0, 50_000)); // then silence, connection open
     });
-    const manager = await h.manager({ stallTimeoutMs: 300 });
+    const manager = await make({ stallTimeoutMs: 300 });
     manager.enqueue(episode('ep-1', server.url('/stall')));
     expect(await h.until(manager, 'ep-1', [...finished])).toMatchObject({ state: 'completed' });
     expect(server.requestsTo('/stall')[1]?.headers.range).toMatch(/^bytes=\d+-$/);
@@ -205,7 +212,7 @@ describe('DownloadManager against a faulty server', () => {
 
   it('checks free space before asking the server, with a clear message', async () => {
     server.routes.set('/ep.mp3', (res, headers) => serveBytes(res, headers, file.data));
-    const manager = await h.manager({ freeSpace: async () => 12 * 1048576 });
+    const manager = await make({ freeSpace: async () => 12 * 1048576 });
     manager.enqueue(episode('ep-1', server.url('/ep.mp3'), { length: 48 * 1048576 }));
     const done = await h.until(manager, 'ep-1', [...finished]);
     expect(done.error).toBe('Not enough disk space: this episode needs 48 MB, 12 MB free.');
@@ -214,7 +221,7 @@ describe('DownloadManager against a faulty server', () => {
 
   it('checks the size the server states before writing a byte', async () => {
     server.routes.set('/ep.mp3', (res, headers) => serveBytes(res, headers, file.data));
-    const manager = await h.manager({ freeSpace: async () => 100 * 1024, freeSpaceMargin: 0 });
+    const manager = await make({ freeSpace: async () => 100 * 1024, freeSpaceMargin: 0 });
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     const done = await h.until(manager, 'ep-1', [...finished]);
     expect(done.error).toBe('Not enough disk space: this episode needs 0.3 MB, 0.1 MB free.');
@@ -223,7 +230,7 @@ describe('DownloadManager against a faulty server', () => {
 
   it('without a stated length, asks once more when the feed announced more bytes (416 = it really ends)', async () => {
     server.routes.set('/chunked', (res, headers) => serveBytes(res, headers, file.data, { chunked: true }));
-    const manager = await h.manager();
+    const manager = await make();
     manager.enqueue(episode('ep-1', server.url('/chunked'), { length: file.data.length + 200_000 }));
     expect(await h.until(manager, 'ep-1', [...finished])).toMatchObject({
       state: 'completed',
@@ -238,7 +245,7 @@ describe('DownloadManager against a faulty server', () => {
   it('runs at most `concurrency` downloads at once, in queue order', async () => {
     server.routes.set('/slow', (res, headers) => serveBytes(res, headers, file.data, { bytesPerSecond: 1_000_000 }));
     let peak = 0;
-    const manager = await h.manager({
+    const manager = await make({
       concurrency: () => 2,
       onChange: () => (peak = Math.max(peak, manager.list().filter((d) => d.state === 'downloading').length)),
     });
@@ -251,7 +258,7 @@ describe('DownloadManager against a faulty server', () => {
 
   it('sends progress at most four times a second, with speed and ETA', async () => {
     server.routes.set('/slow', (res, headers) => serveBytes(res, headers, file.data, { bytesPerSecond: 250_000 }));
-    const manager = await h.manager({ progressIntervalMs: 250 });
+    const manager = await make({ progressIntervalMs: 250 });
     manager.enqueue(episode('ep-1', server.url('/slow')));
     const start = Date.now();
     await h.until(manager, 'ep-1', ['completed']);
@@ -270,7 +277,7 @@ describe('DownloadManager against a faulty server', () => {
   it('removes a download and its file; resume() deletes files no download owns', async () => {
     server.routes.set('/ep.mp3', (res, headers) => serveBytes(res, headers, file.data));
     const removed: string[] = [];
-    const manager = await h.manager({ onRemoved: (id) => removed.push(id) });
+    const manager = await make({ onRemoved: (id) => removed.push(id) });
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     await h.until(manager, 'ep-1', ['completed']);
     expect(manager.enqueue(episode('ep-1', server.url('/ep.mp3'))).state).toBe('completed');
