@@ -3,12 +3,14 @@
  * tested in plain Node). The renderer lives at app://earmark/: a standard, secure custom scheme,
  * never file:// and never a dev server.
  */
+import { mediaScheme } from './core/media/media-file.js';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'earmark';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
-/** Downloaded episodes, streamed with Range support (media-protocol.ts, with the downloads feature). */
-export const MEDIA_SCHEME = 'earmark-media';
+/** Downloaded episodes, streamed with Range support (media-protocol.ts). */
+export const MEDIA_SCHEME = mediaScheme;
 
 /** True for pages this app serves itself. Parses the URL, so "app://earmark.evil/" does not pass. */
 export function isAppUrl(url: string): boolean {

@@ -15,6 +15,7 @@ import { APP_ORIGIN, isAppUrl } from './app-origin.js';
 import { handleAppProtocol, registerSchemes } from './app-protocol.js';
 import { electronStoreFactory } from './electron-store-factory.js';
 import { registerIpc } from './ipc.js';
+import { handleMediaProtocol } from './media-protocol.js';
 import { buildMenu } from './menu.js';
 import { createMainWindow, hardenWebContents } from './window.js';
 
@@ -116,6 +117,7 @@ if (!app.requestSingleInstanceLock()) {
           : { loadSnapshot: () => readFile(path.join(assets, 'default-feed-snapshot.xml'), 'utf8') }),
       });
       registerIpc(earmark, isAppUrl);
+      handleMediaProtocol(earmark.downloads);
       openWindow();
       earmark.start().catch((error: unknown) => console.error(error));
 

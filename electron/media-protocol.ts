@@ -1,21 +1,12 @@
 import { protocol } from 'electron';
+import { mediaResponse, type CompletedDownloads } from './core/media/media-file.js';
 import { MEDIA_SCHEME } from './app-origin.js';
-import { fileResponse } from './media-range.js';
 
 /**
- * earmark-media://episode/<id> serves a downloaded episode with Range support. `resolve` (from
- * the downloads service, when it exists) maps a URL to a local file, or undefined: the adapter
- * never turns a URL path into a file path itself, so no traversal is possible here.
+ * earmark-media://episode/<id> serves a downloaded episode. Range is answered by hand in core/media
+ * (the same code the browser host uses): protocol.handle + net.fetch('file://…') breaks seeking
+ * (electron#38749). Only ids with a completed download resolve; no URL path reaches the filesystem.
  */
-export function handleMediaProtocol(resolve: (url: URL) => string | undefined): void {
-  protocol.handle(MEDIA_SCHEME, async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
-    const file = resolve(new URL(request.url));
-    if (!file) return new Response(null, { status: 404 });
-    try {
-      return await fileResponse(file, request.method, request.headers.get('range'));
-    } catch {
-      return new Response(null, { status: 404 });
-    }
-  });
+export function handleMediaProtocol(downloads: CompletedDownloads): void {
+  protocol.handle(MEDIA_SCHEME, (request) => mediaResponse(downloads, request));
 }

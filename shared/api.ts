@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type {
   Chapter,
+  Download,
+  DownloadProgress,
   EpisodeState,
   EpisodeWithState,
   Feed,
@@ -14,6 +16,7 @@ import type {
   Notice,
   SearchGroup,
   Settings,
+  StorageUsage,
   SyncResult,
 } from './types.js';
 import { eventNames, methodNames } from './method-names.js';
@@ -73,6 +76,11 @@ export const contract = {
         playbackRate: z.number().min(0.5).max(3).optional(),
         theme: z.enum(['system', 'light', 'dark']).optional(),
         markBackSeconds: z.number().int().min(0).max(120).optional(),
+        downloadConcurrency: z.number().int().min(1).max(6).optional(),
+        autoDownloadFeedIds: z.array(z.string().max(200)).max(1000).optional(),
+        keepNewestPerShow: z.number().int().min(1).max(500).nullable().optional(),
+        deletePlayedAfterDays: z.number().int().min(1).max(365).nullable().optional(),
+        maxStorageMb: z.number().int().min(100).max(10_000_000).nullable().optional(),
       })
       .strict(),
   ),
@@ -80,6 +88,21 @@ export const contract = {
   listNotices: method<Notice[]>()(z.object({}).strict()),
   /** Dismisses one notice. */
   dismissNotice: method<null>()(z.object({ id: z.string() }).strict()),
+
+  /** Every download: queued, running, paused, failed and completed. */
+  listDownloads: method<Download[]>()(z.object({}).strict()),
+  /** Downloads an episode for offline listening (queued behind the running ones). */
+  downloadEpisode: method<Download>()(z.object({ episodeId }).strict()),
+  /** Pauses a running or queued download; the part already fetched is kept. */
+  pauseDownload: method<Download>()(z.object({ episodeId }).strict()),
+  /** Continues a paused, failed or cancelled download from where it stopped. */
+  retryDownload: method<Download>()(z.object({ episodeId }).strict()),
+  /** Stops a download and deletes what was fetched. */
+  cancelDownload: method<Download>()(z.object({ episodeId }).strict()),
+  /** Deletes a downloaded episode's file (notes and listening state stay). */
+  removeDownload: method<null>()(z.object({ episodeId }).strict()),
+  /** Disk used by downloads, in total and per show. */
+  getStorageUsage: method<StorageUsage>()(z.object({}).strict()),
 
   /** The episode's chapters from the best source it has (chapters JSON, psc, the downloaded file, show notes). */
   getChapters: method<Chapter[]>()(z.object({ episodeId }).strict()),
@@ -152,6 +175,12 @@ export interface EarmarkEvents {
   notice: Notice;
   /** Notes of an episode changed (added, edited, deleted, imported). */
   notesChanged: { episodeIds: string[] };
+  /** A download was queued, started, paused, completed or failed. */
+  downloadChanged: Download;
+  /** A running download moved on (at most four times a second). */
+  downloadProgress: DownloadProgress;
+  /** A download and its file are gone (removed by the user or a storage rule). */
+  downloadRemoved: { episodeId: string };
   /** An earmark://episode/<id>?t=<seconds> link was opened (Electron): show that episode at that moment. */
   openLink: { episodeId: string; t: number };
 }

@@ -13,6 +13,13 @@ export const methodNames = [
   'updateSettings',
   'listNotices',
   'dismissNotice',
+  'listDownloads',
+  'downloadEpisode',
+  'pauseDownload',
+  'retryDownload',
+  'cancelDownload',
+  'removeDownload',
+  'getStorageUsage',
   'getChapters',
   'listNotes',
   'addNote',
@@ -30,6 +37,9 @@ export const eventNames = [
   'libraryChanged',
   'notice',
   'notesChanged',
+  'downloadChanged',
+  'downloadProgress',
+  'downloadRemoved',
   'openLink',
 ] as const;
 

@@ -66,9 +66,10 @@ export interface EpisodeState {
   updatedAt: string;
 }
 
-/** An episode as lists show it: catalogue data plus listening state. */
+/** An episode as lists show it: catalogue data plus listening state and its download, if any. */
 export interface EpisodeWithState extends Episode {
   state: EpisodeState;
+  download?: Download;
 }
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -80,6 +81,16 @@ export interface Settings {
   theme: Theme;
   /** "Mark what I just heard" stamps a note this many seconds back. */
   markBackSeconds: number;
+  /** Downloads running at once. */
+  downloadConcurrency: number;
+  /** Shows whose new episodes download by themselves (none by default). */
+  autoDownloadFeedIds: string[];
+  /** Keep only the newest N downloads of each show; null keeps all. */
+  keepNewestPerShow: number | null;
+  /** Delete a played episode's download this many days after it was played; null never. */
+  deletePlayedAfterDays: number | null;
+  /** Cap on all downloads together, in MB; played ones go first, oldest-played first. null: no cap. */
+  maxStorageMb: number | null;
 }
 
 export const defaultSettings: Settings = {
@@ -88,6 +99,11 @@ export const defaultSettings: Settings = {
   playbackRate: 1,
   theme: 'system',
   markBackSeconds: 10,
+  downloadConcurrency: 2,
+  autoDownloadFeedIds: [],
+  keepNewestPerShow: null,
+  deletePlayedAfterDays: null,
+  maxStorageMb: null,
 };
 
 /** A message for the user about something that happened outside a request (e.g. a store was repaired). */

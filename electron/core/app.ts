@@ -7,6 +7,9 @@ import { Catalogue, catalogueDefaults, type StoredFeed } from './library/catalog
 import { ListeningState, listeningStateDefaults } from './library/listening-state.js';
 import { SettingsService, settingsDefaults } from './library/settings.js';
 import { ChapterService } from './chapters/chapter-service.js';
+import { downloadHandlers, storageRulesOf } from './downloads/download-handlers.js';
+import { DownloadManager } from './downloads/download-manager.js';
+import { downloadsDefaults, downloadsStoreName } from './downloads/download-store.js';
 import { notesHandlers } from './notes/notes-handlers.js';
 import { NotesService } from './notes/notes-service.js';
 import { Notices } from './notices.js';
@@ -35,7 +38,9 @@ export interface EarmarkApp {
   call(method: unknown, input: unknown): ReturnType<typeof dispatch>;
   /** First-run subscription and sync; resolves when it is done (callers need not wait). */
   start(): Promise<void>;
-  /** Stops background work; stores are written synchronously, so nothing is left to flush. */
+  /** Downloaded files, for the media adapters (earmark-media:// and the host's /media/<id>). */
+  downloads: DownloadManager;
+  /** Stops background work (downloads pause, to resume at the next start); stores are written synchronously. */
   close(): Promise<void>;
 }
 
@@ -70,11 +75,52 @@ export function createApp(options: AppOptions): EarmarkApp {
     now,
     warn: (message) => log(message),
   });
-  // Chapters files are fetched right after a sync, so they are there before playback and offline.
-  events.subscribe((event, payload) => {
-    if (event === 'syncResult' && (payload as SyncResult).ok) {
-      void chapters.prefetch(catalogue.episodes((payload as SyncResult).feedId));
+  const downloads = new DownloadManager({
+    dataDir: options.dataDir,
+    store: open(downloadsStoreName, downloadsDefaults),
+    now,
+    concurrency: () => settings.get().downloadConcurrency,
+    onChange: (download) => {
+      events.emit('downloadChanged', download);
+      if (download.state === 'completed') void applyStorageRules();
+    },
+    onProgress: (progress) => events.emit('downloadProgress', progress),
+    onRemoved: (episodeId) => events.emit('downloadRemoved', { episodeId }),
+  });
+  // The episode being listened to is never evicted by a storage rule.
+  let activeEpisode: { id: string; at: number } | undefined;
+  const applyStorageRules = () =>
+    downloads
+      .applyStorageRules(
+        storageRulesOf(settings.get()),
+        (id) => {
+          const episode = catalogue.episode(id);
+          const state = listening.get(id);
+          return {
+            publishedAt: episode?.publishedAt,
+            played: state.played,
+            playedAt: state.played ? state.updatedAt : undefined,
+          };
+        },
+        new Set(activeEpisode && now().getTime() - activeEpisode.at < 30 * 60_000 ? [activeEpisode.id] : []),
+      )
+      .catch(log);
+  /** New episodes of shows set to download by themselves, newest first. */
+  const autoDownload = (result: SyncResult) => {
+    if (result.added === 0 || !settings.get().autoDownloadFeedIds.includes(result.feedId)) return;
+    for (const episode of catalogue.episodes(result.feedId).slice(0, result.added)) {
+      if (episode.enclosure && !downloads.get(episode.id)) {
+        downloads.enqueue({ id: episode.id, feedId: episode.feedId, enclosure: episode.enclosure });
+      }
     }
+  };
+  events.subscribe((event, payload) => {
+    if (event !== 'syncResult' || !(payload as SyncResult).ok) return;
+    const result = payload as SyncResult;
+    // Chapters files are fetched right after a sync, so they are there before playback and offline.
+    void chapters.prefetch(catalogue.episodes(result.feedId));
+    autoDownload(result);
+    void applyStorageRules();
   });
   const episodeOrThrow = (id: string) => {
     const episode = catalogue.episode(id);
@@ -82,7 +128,10 @@ export function createApp(options: AppOptions): EarmarkApp {
     return episode;
   };
 
-  const withState = <E extends { id: string }>(episode: E) => ({ ...episode, state: listening.get(episode.id) });
+  const withState = <E extends { id: string }>(episode: E) => {
+    const download = downloads.get(episode.id);
+    return { ...episode, state: listening.get(episode.id), ...(download ? { download } : {}) };
+  };
   const publicFeed = ({ etag: _etag, lastModified: _lastModified, ...feed }: StoredFeed) => feed;
 
   const handlers: Handlers = {
@@ -97,20 +146,27 @@ export function createApp(options: AppOptions): EarmarkApp {
     refreshFeeds: ({ feedId }) => sync.refresh(feedId),
     setEpisodeState: ({ id, position, played }) => {
       episodeOrThrow(id);
+      activeEpisode = { id, at: now().getTime() };
       return listening.update(id, { position, played });
     },
     getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch as Partial<Settings>),
+    updateSettings: (patch) => {
+      const updated = settings.update(patch as Partial<Settings>);
+      void applyStorageRules();
+      return updated;
+    },
     listNotices: () => notices.list(),
     dismissNotice: ({ id }) => {
       notices.dismiss(id);
       return null;
     },
-    getChapters: ({ episodeId }) => chapters.chaptersFor(episodeOrThrow(episodeId)),
+    getChapters: ({ episodeId }) => chapters.chaptersFor(episodeOrThrow(episodeId), downloads.localFile(episodeId)),
+    ...downloadHandlers(downloads, catalogue),
     ...notesHandlers({ notes, catalogue, events, chaptersOf: (episode) => chapters.chaptersFor(episode) }),
   };
 
   async function start(): Promise<void> {
+    await downloads.resume();
     if (catalogue.feeds().length > 0) return;
     const { feed, result } = await sync.subscribe(options.defaultFeedUrl ?? DEFAULT_FEED_URL, { keepOnFailure: true });
     if (result.ok || !options.loadSnapshot) return;
@@ -126,6 +182,10 @@ export function createApp(options: AppOptions): EarmarkApp {
     handlers,
     call: (method, input) => dispatch(handlers, method, input, log),
     start,
-    close: () => sync.close(),
+    downloads,
+    close: async () => {
+      await downloads.close();
+      await sync.close();
+    },
   };
 }

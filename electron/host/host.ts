@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/api.js';
 import { createApp, type EarmarkApp } from '../core/app.js';
 import { confStoreFactory } from '../core/conf-store.js';
+import { mediaFileFor } from '../core/media/media-file.js';
+import { sendRange } from '../core/media/range.js';
 import type { StoreFactory } from '../core/store.js';
 import { contentSecurityPolicy } from '../content-security-policy.js';
 import {
@@ -24,6 +26,9 @@ import { lookupStatic } from './static-files.js';
 
 export const SNAPSHOT_FILE = 'default-feed-snapshot.xml';
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Downloaded episodes: /media/<episode id>. The renderer builds these URLs (renderer/api.ts). */
+const MEDIA_PREFIX = '/media/';
 
 export interface HostOptions {
   /** Where the stores live. */
@@ -138,7 +143,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return callApi(request, response, rawPath.slice('/api/'.length));
     }
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(response, 'GET, HEAD');
+    if (rawPath.startsWith(MEDIA_PREFIX)) return serveMedia(request, response, rawPath.slice(MEDIA_PREFIX.length));
     return serveStatic(response, rawPath, method === 'HEAD');
+  }
+
+  /** A downloaded episode, by id, with Range (the same code answers earmark-media:// in Electron). */
+  async function serveMedia(request: IncomingMessage, response: ServerResponse, encodedId: string): Promise<void> {
+    let episodeId: string;
+    try {
+      episodeId = decodeURIComponent(encodedId);
+    } catch {
+      return sendText(response, 400, 'Bad path.');
+    }
+    const file = mediaFileFor(app.downloads, episodeId);
+    if (!file) return sendText(response, 404, 'That episode is not downloaded.');
+    await sendRange(request, response, file);
   }
 
   async function callApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {

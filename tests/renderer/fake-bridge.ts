@@ -68,6 +68,13 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
       store.notices = store.notices.filter((notice) => notice.id !== id);
       return null;
     },
+    listDownloads: () => [],
+    downloadEpisode: unused,
+    pauseDownload: unused,
+    retryDownload: unused,
+    cancelDownload: unused,
+    removeDownload: unused,
+    getStorageUsage: () => ({ totalBytes: 0, byFeed: {} }),
     getChapters: () => [],
     listNotes: () => [],
     addNote: unused,

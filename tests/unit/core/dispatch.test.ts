@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch, EarmarkError, type Handlers } from '../../../electron/core/dispatch.js';
 import { defaultSettings } from '../../../shared/types.js';
 
+const download = { episodeId: 'e1', feedId: 'f1', url: '', state: 'queued' as const, bytes: 0, queuedAt: '' };
 const note = { id: 'n1', episodeId: 'e1', at: 5, text: '', createdAt: '', updatedAt: '' };
 
 /** Handlers that record their calls; only the few a test needs do anything. */
@@ -21,6 +22,13 @@ function makeHandlers(overrides: Partial<Handlers> = {}) {
     updateSettings: () => defaultSettings,
     listNotices: () => [],
     dismissNotice: () => null,
+    listDownloads: () => [],
+    downloadEpisode: () => download,
+    pauseDownload: () => download,
+    retryDownload: () => download,
+    cancelDownload: () => download,
+    removeDownload: () => null,
+    getStorageUsage: () => ({ totalBytes: 0, byFeed: {} }),
     getChapters: () => [],
     listNotes: () => [],
     addNote: () => note,
