@@ -3,6 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Notice } from '../../shared/types';
 import { api } from '../api';
 
+const LOCAL = 'local:';
+let localCount = 0;
+
 export function useNotices() {
   const [notices, setNotices] = useState<Notice[]>([]);
 
@@ -27,8 +30,17 @@ export function useNotices() {
 
   const dismiss = useCallback((id: string) => {
     setNotices((list) => list.filter((notice) => notice.id !== id));
+    // Notices raised here in the window (e.g. a bad link) are not the service's to forget.
+    if (id.startsWith(LOCAL)) return;
     api.dismissNotice({ id }).catch((error: unknown) => console.warn('Could not dismiss notice', error));
   }, []);
 
-  return { notices, dismiss };
+  /** Shows a notice from the window itself, e.g. a link that could not be opened. */
+  const add = useCallback((level: Notice['level'], text: string) => {
+    localCount += 1;
+    const notice = { id: `${LOCAL}${localCount}`, level, text, at: new Date().toISOString() };
+    setNotices((list) => [...list, notice]);
+  }, []);
+
+  return { notices, dismiss, add };
 }

@@ -105,3 +105,67 @@ export const PlusIcon = () => (
     <path d="M12 5v14M5 12h14" />
   </Svg>
 );
+
+/** Previous / next chapter: a bar and a triangle, the usual "skip track" shape. */
+export const ChapterIcon = ({ direction }: { direction: 'previous' | 'next' }) => (
+  <Svg>
+    {direction === 'previous' ? (
+      <>
+        <path d="M6 5v14" />
+        <path d="M18 6.2v11.6a.8.8 0 0 1-1.2.7L9 12.7a.8.8 0 0 1 0-1.4l7.8-5.8a.8.8 0 0 1 1.2.7z" fill="currentColor" />
+      </>
+    ) : (
+      <>
+        <path d="M18 5v14" />
+        <path d="M6 6.2v11.6a.8.8 0 0 0 1.2.7l7.8-5.8a.8.8 0 0 0 0-1.4L7.2 5.5A.8.8 0 0 0 6 6.2z" fill="currentColor" />
+      </>
+    )}
+  </Svg>
+);
+
+export const SearchIcon = ({ className }: { className?: string }) => (
+  <Svg className={className}>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-3.5-3.5" />
+  </Svg>
+);
+
+export const BookmarkIcon = () => (
+  <Svg>
+    <path d="M6 4h12v16l-6-4-6 4z" />
+  </Svg>
+);
+
+export const EditIcon = () => (
+  <Svg>
+    <path d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16z" />
+    <path d="m13.5 6.5 4 4" />
+  </Svg>
+);
+
+export const TrashIcon = () => (
+  <Svg>
+    <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />
+  </Svg>
+);
+
+export const ExportIcon = () => (
+  <Svg>
+    <path d="M12 15V3M7 8l5-5 5 5" />
+    <path d="M5 13v6a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-6" />
+  </Svg>
+);
+
+export const ImportIcon = () => (
+  <Svg>
+    <path d="M12 3v12M7 10l5 5 5-5" />
+    <path d="M5 13v6a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-6" />
+  </Svg>
+);
+
+export const ExternalIcon = () => (
+  <Svg className="icon icon--inline">
+    <path d="M14 4h6v6M20 4l-9 9" />
+    <path d="M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
+  </Svg>
+);

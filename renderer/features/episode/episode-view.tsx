@@ -12,6 +12,12 @@ import { api, errorText } from '../../api';
 import { Artwork } from '../../components/artwork';
 import { BackIcon, CheckIcon, PlayIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
+import { ChapterList } from '../chapters/chapter-list';
+import { chapterIndexAt } from '../chapters/chapter-math';
+import { useChapters } from '../chapters/use-chapters';
+import { NotesPanel } from '../notes/notes-panel';
+import { useMark } from '../notes/use-mark';
+import { useNotes } from '../notes/use-notes';
 import { usePlayerContext } from '../player/player-context';
 import { ShowNotes } from './show-notes';
 import './episode.css';
@@ -23,10 +29,26 @@ interface EpisodeViewProps {
   feed?: Feed;
   onBack: () => void;
   onStateChanged: (id: string, state: EpisodeState) => void;
+  markBackSeconds: number;
+  /** The "N" shortcut asked for the note box. */
+  composeRequested?: boolean;
+  onComposeHandled?: () => void;
 }
 
-export function EpisodeView({ episodeId, initial, feed, onBack, onStateChanged }: EpisodeViewProps) {
+export function EpisodeView({
+  episodeId,
+  initial,
+  feed,
+  onBack,
+  onStateChanged,
+  markBackSeconds,
+  composeRequested,
+  onComposeHandled,
+}: EpisodeViewProps) {
   const player = usePlayerContext();
+  const chapters = useChapters(episodeId);
+  const notes = useNotes(episodeId);
+  const mark = useMark(markBackSeconds);
   const [episode, setEpisode] = useState<EpisodeWithState | undefined>(initial);
   const [error, setError] = useState<string>();
 
@@ -73,6 +95,10 @@ export function EpisodeView({ episodeId, initial, feed, onBack, onStateChanged }
 
   const isLoaded = player.episode?.id === episode.id;
   const position = isLoaded ? player.position : episode.state.position;
+  // Notes stamp the player's time for the episode it is playing, else where this one was left.
+  const now = () => (isLoaded ? player.now() : episode.state.position);
+  /** Chapters and "Jump to" go there and play, putting this episode in the player if needed. */
+  const jump = (seconds: number) => player.load(episode, { autoplay: true, at: seconds });
   const played = isLoaded && player.status === 'ended' ? true : episode.state.played;
 
   const togglePlayed = async () => {
@@ -153,10 +179,41 @@ export function EpisodeView({ episodeId, initial, feed, onBack, onStateChanged }
           )}
         </div>
       </header>
-      <section className="episode-notes" aria-label="Show notes">
-        <h2 className="episode-notes__heading">Show notes</h2>
-        <ShowNotes html={episode.showNotesHtml} />
-      </section>
+      <div className="episode-body">
+        <div className="episode-body__main">
+          {chapters.length > 0 && (
+            <section className="episode-section" aria-labelledby="chapters-heading">
+              <h2 id="chapters-heading" className="section-heading">
+                Chapters <span className="section-heading__count">{chapters.length}</span>
+              </h2>
+              <ChapterList
+                chapters={chapters}
+                notes={notes.notes}
+                currentIndex={isLoaded ? chapterIndexAt(chapters, player.position) : -1}
+                onJump={jump}
+              />
+            </section>
+          )}
+          <section className="episode-section episode-notes" aria-labelledby="show-notes-heading">
+            <h2 id="show-notes-heading" className="section-heading">
+              Show notes
+            </h2>
+            <ShowNotes html={episode.showNotesHtml} />
+          </section>
+        </div>
+        <aside className="episode-body__side">
+          <NotesPanel
+            episodeId={episode.id}
+            notes={notes}
+            now={now}
+            onJump={jump}
+            onMark={() => void mark(episode.id, now())}
+            markBackSeconds={markBackSeconds}
+            focusRequested={composeRequested}
+            onFocusHandled={onComposeHandled}
+          />
+        </aside>
+      </div>
     </main>
   );
 }

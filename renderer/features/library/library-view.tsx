@@ -4,6 +4,8 @@ import type { Feed } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
 import { RefreshIcon } from '../../components/icons';
 import { previewText } from '../../lib/plain-text';
+import { ExportNotes } from '../notes/export-notes';
+import { ImportNotes } from '../notes/import-notes';
 import { EpisodeList } from './episode-list';
 import { SubscribeForm } from './subscribe-form';
 import { SyncStatus } from './sync-status';
@@ -58,6 +60,8 @@ export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryVie
               <RefreshIcon />
               Refresh feeds
             </button>
+            <ExportNotes />
+            <ImportNotes />
           </div>
           <SubscribeForm onSubscribe={library.subscribe} />
         </div>

@@ -1,7 +1,10 @@
 /** The persistent bottom bar: what is loaded, transport controls, the seek bar and speed. */
 import { formatTimestamp } from '../../../shared/time';
+import type { Note } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
-import { PauseIcon, PlayIcon, SkipIcon } from '../../components/icons';
+import { ChapterIcon, PauseIcon, PlayIcon, SkipIcon } from '../../components/icons';
+import { SeekMarkers } from '../chapters/seek-markers';
+import type { ChapterNavigation } from '../chapters/use-chapter-navigation';
 import { usePlayerContext } from './player-context';
 import { SeekBar } from './seek-bar';
 import { SpeedControl } from './speed-control';
@@ -13,6 +16,10 @@ interface PlayerBarProps {
   /** Artwork of the episode's show when the episode has none of its own. */
   showArtwork?: string;
   showTitle?: string;
+  /** The loaded episode's chapters and where previous/next go. */
+  navigation: ChapterNavigation;
+  /** The loaded episode's notes, shown as markers. */
+  notes: readonly Note[];
   onOpenEpisode: (id: string) => void;
 }
 
@@ -21,6 +28,8 @@ export function PlayerBar({
   skipForwardSeconds,
   showArtwork,
   showTitle,
+  navigation,
+  notes,
   onOpenEpisode,
 }: PlayerBarProps) {
   const player = usePlayerContext();
@@ -36,6 +45,13 @@ export function PlayerBar({
         : status === 'ended'
           ? 'Finished'
           : '';
+
+  const hasChapters = navigation.chapters.length > 0;
+  // Seek and play: a marker is a "go there" the same way a chapter in the list is.
+  const jump = (seconds: number) => {
+    player.seek(seconds);
+    if (!playing) player.play();
+  };
 
   return (
     <section className="player-bar" aria-label="Player">
@@ -53,13 +69,33 @@ export function PlayerBar({
             {episode.title}
           </p>
           <p className={`player-bar__status${failed || error ? ' player-bar__status--error' : ''}`} aria-live="polite">
-            {statusText || showTitle || ''}
+            {statusText ||
+              (navigation.current ? (
+                <span className="player-bar__chapter" title={navigation.current.title}>
+                  <span className="visually-hidden">Chapter: </span>
+                  {navigation.current.title}
+                </span>
+              ) : (
+                showTitle || ''
+              ))}
           </p>
         </div>
       </div>
 
       <div className="player-bar__center">
         <div className="player-bar__controls">
+          {hasChapters && (
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label="Previous chapter"
+              title="Previous chapter (Shift+←)"
+              disabled={failed || !navigation.previous}
+              onClick={navigation.previous}
+            >
+              <ChapterIcon direction="previous" />
+            </button>
+          )}
           <button
             type="button"
             className="icon-button"
@@ -87,12 +123,34 @@ export function PlayerBar({
           >
             <SkipIcon direction="forward" seconds={skipForwardSeconds} />
           </button>
+          {hasChapters && (
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label="Next chapter"
+              title="Next chapter (Shift+→)"
+              disabled={failed || !navigation.next}
+              onClick={navigation.next}
+            >
+              <ChapterIcon direction="next" />
+            </button>
+          )}
         </div>
         <div className="player-bar__timeline">
           <span className="player-bar__time" aria-hidden="true">
             {formatTimestamp(position)}
           </span>
-          <SeekBar position={position} duration={duration} disabled={failed} onSeek={player.seek} />
+          <SeekBar position={position} duration={duration} disabled={failed} onSeek={player.seek}>
+            {!failed && (
+              <SeekMarkers
+                chapters={navigation.chapters}
+                notes={notes}
+                duration={duration}
+                position={position}
+                onJump={jump}
+              />
+            )}
+          </SeekBar>
           <span className="player-bar__time player-bar__time--total" aria-hidden="true">
             {duration > 0 ? formatTimestamp(duration) : '–:––'}
           </span>

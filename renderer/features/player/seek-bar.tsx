@@ -59,7 +59,9 @@ export function SeekBar({ position, duration, disabled, onSeek, children }: Seek
         disabled={disabled}
         onChange={(event) => setPreview(Number(event.currentTarget.value))}
         onKeyDown={(event) => {
-          // Arrow keys move 5 s (1 s steps are too fine for an hour-long episode).
+          // Arrow keys move 5 s (1 s steps are too fine for an hour-long episode). Shift+arrows
+          // belong to the app's chapter shortcuts, which stop the native step themselves.
+          if (event.shiftKey) return;
           const step = event.key === 'ArrowLeft' || event.key === 'ArrowDown' ? -5 : 0;
           const forward = event.key === 'ArrowRight' || event.key === 'ArrowUp' ? 5 : 0;
           if (!step && !forward) return;

@@ -27,14 +27,19 @@ export interface PlayerState {
 }
 
 export interface PlayerActions {
-  /** Loads an episode (resuming where the listener left off) and optionally starts it. */
-  load(episode: EpisodeWithState, options?: { autoplay?: boolean }): void;
+  /**
+   * Loads an episode (resuming where the listener left off, or at `at` seconds) and optionally
+   * starts it. For the episode already loaded it only seeks (when `at` is given) and plays.
+   */
+  load(episode: EpisodeWithState, options?: { autoplay?: boolean; at?: number }): void;
   play(): void;
   pause(): void;
   toggle(): void;
   seek(seconds: number): void;
   skip(deltaSeconds: number): void;
   setRate(rate: number): void;
+  /** The precise playback time now (the `position` state lags by up to one tick). */
+  now(): number;
 }
 
 export type Player = PlayerState & PlayerActions;
@@ -132,18 +137,36 @@ export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
     save(stateRef.current.episode, position);
   }, [update, currentTime, save]);
 
+  const seek = useCallback(
+    (seconds: number) => {
+      const howl = howlRef.current;
+      const { duration, status } = stateRef.current;
+      if (!howl || status === 'error') return;
+      const target = Math.max(0, Math.min(seconds, duration > 0 ? duration - 0.5 : seconds));
+      howl.seek(target);
+      update({ position: target, status: status === 'ended' ? 'ready' : status });
+      saveSoon();
+    },
+    [update, saveSoon],
+  );
+
   const load = useCallback<PlayerActions['load']>(
     (episode, options = {}) => {
       const current = stateRef.current;
       if (current.episode?.id === episode.id && current.status !== 'error') {
-        if (options.autoplay && !current.playing) play();
+        if (options.at !== undefined) seek(options.at);
+        if (options.autoplay && !stateRef.current.playing) play();
         return;
       }
       if (current.episode) save(current.episode, currentTime());
       unloadHowl();
       savedRef.current = { position: episode.state.position, at: Date.now() };
-      const start = resumeAt(episode);
-      const base = { episode, position: start, duration: episode.durationSeconds ?? 0, error: undefined };
+      const duration = episode.durationSeconds ?? 0;
+      const start =
+        options.at === undefined
+          ? resumeAt(episode)
+          : Math.max(0, duration > 0 ? Math.min(options.at, duration) : options.at);
+      const base = { episode, position: start, duration, error: undefined };
       const url = episode.enclosure?.url;
       if (!url) {
         update({ ...base, status: 'error', playing: false, error: 'This episode has no audio file.' });
@@ -192,20 +215,7 @@ export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
       update({ ...base, status: 'loading', playing: false });
       if (options.autoplay) play();
     },
-    [play, save, currentTime, unloadHowl, update],
-  );
-
-  const seek = useCallback(
-    (seconds: number) => {
-      const howl = howlRef.current;
-      const { duration, status } = stateRef.current;
-      if (!howl || status === 'error') return;
-      const target = Math.max(0, Math.min(seconds, duration > 0 ? duration - 0.5 : seconds));
-      howl.seek(target);
-      update({ position: target, status: status === 'ended' ? 'ready' : status });
-      saveSoon();
-    },
-    [update, saveSoon],
+    [play, seek, save, currentTime, unloadHowl, update],
   );
 
   const skip = useCallback((delta: number) => seek(currentTime() + delta), [seek, currentTime]);
@@ -248,8 +258,8 @@ export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
   useEffect(() => unloadHowl, [unloadHowl]);
 
   const actions = useMemo(
-    () => ({ load, play, pause, toggle, seek, skip, setRate }),
-    [load, play, pause, toggle, seek, skip, setRate],
+    () => ({ load, play, pause, toggle, seek, skip, setRate, now: currentTime }),
+    [load, play, pause, toggle, seek, skip, setRate, currentTime],
   );
   return { ...state, ...actions };
 }

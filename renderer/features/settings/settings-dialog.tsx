@@ -19,6 +19,7 @@ interface SettingsDialogProps {
 
 const backChoices = [5, 10, 15, 20, 30, 45, 60];
 const forwardChoices = [10, 15, 30, 45, 60, 90, 120];
+const markChoices = [0, 5, 10, 15, 20, 30, 45, 60];
 const rateChoices = [0.75, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 const themes: { value: Theme; label: string }[] = [
   { value: 'system', label: 'Match system' },
@@ -111,6 +112,17 @@ export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDi
           format={formatRate}
           onChange={(playbackRate) => change({ playbackRate })}
         />
+
+        <NumberChoice
+          label="Mark goes back"
+          value={settings.markBackSeconds}
+          choices={markChoices}
+          format={(seconds) => (seconds === 0 ? 'No, mark the moment itself' : `${seconds} seconds`)}
+          onChange={(markBackSeconds) => change({ markBackSeconds })}
+        />
+        <p className="settings-dialog__help">
+          Press <kbd>M</kbd> while listening to mark what you just heard; <kbd>N</kbd> starts a note.
+        </p>
 
         <fieldset className="settings-field settings-field--theme">
           <legend>Theme</legend>

@@ -1,0 +1,120 @@
+/** One note: its time (a "Jump to" button), its text, and edit-in-place / delete. */
+import { useEffect, useRef, useState } from 'react';
+import { formatTimestamp } from '../../../shared/time';
+import type { Note } from '../../../shared/types';
+import { errorText } from '../../api';
+import { EditIcon, TrashIcon } from '../../components/icons';
+
+interface NoteItemProps {
+  note: Note;
+  onJump: (seconds: number) => void;
+  onSave: (id: string, text: string) => Promise<unknown>;
+  onDelete: (note: Note) => void;
+}
+
+export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note.text);
+  const [error, setError] = useState<string>();
+  const boxRef = useRef<HTMLTextAreaElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const time = formatTimestamp(note.at);
+
+  useEffect(() => {
+    if (editing) boxRef.current?.focus();
+  }, [editing]);
+
+  const stop = () => {
+    setEditing(false);
+    setError(undefined);
+    // Focus returns to where editing began, not to the top of the page.
+    queueMicrotask(() => editRef.current?.focus());
+  };
+
+  const save = async () => {
+    try {
+      await onSave(note.id, draft.trim());
+      stop();
+    } catch (failure) {
+      setError(`Couldn't save: ${errorText(failure)}`);
+    }
+  };
+
+  return (
+    <li className="note">
+      <button type="button" className="note__time" aria-label={`Jump to ${time}`} onClick={() => onJump(note.at)}>
+        {time}
+      </button>
+      {editing ? (
+        <form
+          className="note__edit"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <textarea
+            ref={boxRef}
+            className="note__edit-input"
+            aria-label={`Note at ${time}`}
+            rows={3}
+            value={draft}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                event.preventDefault();
+                stop();
+              } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+                event.preventDefault();
+                void save();
+              }
+            }}
+          />
+          <div className="note__edit-actions">
+            <button type="button" className="button button--quiet" onClick={stop}>
+              Cancel
+            </button>
+            <button type="submit" className="button button--primary">
+              Save
+            </button>
+          </div>
+          {error && (
+            <p className="note__error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      ) : (
+        <>
+          <p className={`note__text${note.text.trim() ? '' : ' note__text--empty'}`}>
+            {note.text.trim() || 'Marked moment — add a few words'}
+          </p>
+          <div className="note__actions">
+            <button
+              ref={editRef}
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label="Edit note"
+              title="Edit note"
+              onClick={() => {
+                setDraft(note.text);
+                setEditing(true);
+              }}
+            >
+              <EditIcon />
+            </button>
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label="Delete note"
+              title="Delete note"
+              onClick={() => onDelete(note)}
+            >
+              <TrashIcon />
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Timestamped notes in the real browser host: capture while playing, persistence across a reload,
+ * Jump to, search, Markdown export, the /open deep link, delete with Undo, and the M shortcut.
+ */
+import { readFile } from 'node:fs/promises';
+import { button, openEpisode, seekPosition, seekTo } from '../../support/earmark-ui.js';
+import { fixtureEpisodes } from '../../support/fixture-feed.js';
+import {
+  chapterList,
+  episodeIdOf,
+  expectSeekWithin,
+  noteBox,
+  noteList,
+  playing,
+  waitForSeekAtLeast,
+} from '../../support/notes-ui.js';
+import { expect, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+
+const text = 'Backlog is the accept queue length';
+
+/**
+ * Plays the sockets episode to ~5 s and adds a note there. The slider is set to exactly 5 s
+ * before typing, so the note's time does not depend on how busy the machine is; playback goes on
+ * while typing, and the note keeps the time typing started at.
+ */
+async function addNoteAtFive(page: Page): Promise<void> {
+  await openEpisode(page, fixtureEpisodes.sockets);
+  await button(page, 'Play').click();
+  await waitForSeekAtLeast(page, 4);
+  await seekTo(page, 5);
+  await noteBox(page).pressSequentially(text.slice(0, 1)); // typing starts: the time is stamped now
+  await expect(page.getByText('at 0:05', { exact: true })).toBeVisible();
+  await waitForSeekAtLeast(page, 7); // still playing while the rest is typed
+  await noteBox(page).pressSequentially(text.slice(1));
+  await expect(page.getByText('at 0:05', { exact: true })).toBeVisible();
+  await button(page, 'Add note').click();
+  await expect(noteList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(noteBox(page)).toHaveValue('');
+}
+
+test('a note typed at ~5 s while playing keeps its time across a reload; Jump to 0:05 goes back', async ({ page }) => {
+  await addNoteAtFive(page);
+  const item = noteList(page).getByRole('listitem');
+  await expect(item).toContainText(text);
+  await expect(item.getByRole('button', { name: 'Jump to 0:05', exact: true })).toBeVisible();
+  // It also sits under its chapter in the chapter list, and as a seek-bar marker.
+  await expect(chapterList(page)).toContainText(text);
+  await expect(button(page, 'Note: Backlog is the accept queue…')).toBeVisible();
+  await expect(playing(page)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: fixtureEpisodes.sockets, exact: true })).toBeVisible();
+  await expect(noteList(page)).toContainText(text);
+  await button(page, 'Play').click();
+  await waitForSeekAtLeast(page, 12);
+  await noteList(page).getByRole('button', { name: 'Jump to 0:05', exact: true }).click();
+  await expectSeekWithin(page, 4, 6);
+  await expect(playing(page)).toBeVisible();
+});
+
+test('search finds the note, and opening the hit shows the episode at that moment', async ({ page }) => {
+  await addNoteAtFive(page);
+  await button(page, 'Pause').click();
+  await page.getByRole('button', { name: 'Earmark library', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Episodes', exact: true })).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('accept queue length');
+  const results = page.getByRole('region', { name: 'Search results', exact: true });
+  await expect(results.getByRole('heading', { name: fixtureEpisodes.sockets, exact: true })).toBeVisible();
+  const hit = results.getByRole('button', { name: /^Note · 0:05/ });
+  await expect(hit.locator('mark')).toHaveText(/accept queue length/i);
+  await hit.click();
+  await expect(page.getByRole('heading', { name: fixtureEpisodes.sockets, level: 1 })).toBeVisible();
+  await expectSeekWithin(page, 4, 6);
+  await expect(button(page, 'Play')).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('zebra crossing');
+  await expect(results.getByText('No matches')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).press('Escape');
+  await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toHaveValue('');
+  await expect(results).toHaveCount(0);
+});
+
+test('Export notes → Markdown saves the note as a link under its chapter heading', async ({ page }) => {
+  await addNoteAtFive(page);
+  const id = await episodeIdOf(page, fixtureEpisodes.sockets);
+  await button(page, 'Export notes').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Markdown' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.md$/);
+  const markdown = await readFile((await download.path()) ?? '', 'utf8');
+  expect(markdown).toContain(`## ${fixtureEpisodes.sockets}`);
+  const heading = markdown.indexOf('### Intro');
+  const line = markdown.indexOf(`[0:05](earmark://episode/${id}?t=5) ${text}`);
+  expect(heading, markdown).toBeGreaterThan(-1);
+  expect(line, markdown).toBeGreaterThan(heading);
+});
+
+test('/open?episode=<id>&t=98 opens the episode at 1:38, paused, and the address goes back to /', async ({
+  page,
+  host,
+}) => {
+  const id = await episodeIdOf(page, fixtureEpisodes.sockets);
+  await page.goto(new URL(`/open?episode=${id}&t=98`, host.url).href);
+  await expect(page.getByRole('heading', { name: fixtureEpisodes.sockets, level: 1 })).toBeVisible();
+  await expectSeekWithin(page, 97, 99);
+  await expect(button(page, 'Play')).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/');
+  await expect(
+    page.getByRole('list', { name: 'Chapters' }).getByRole('button', { name: '1:38 Socket vs Connections' }),
+  ).toHaveAttribute('aria-current', 'true');
+
+  await page.goto(new URL('/open?episode=nothex&t=5', host.url).href);
+  await expect(page.getByRole('status').filter({ hasText: /Couldn't open that link/ })).toBeVisible();
+});
+
+test('Delete note offers Undo, which brings the note back', async ({ page }) => {
+  await addNoteAtFive(page);
+  await noteList(page).getByRole('button', { name: 'Delete note', exact: true }).click();
+  await expect(noteList(page)).toHaveCount(0);
+  await button(page, 'Undo').click();
+  await expect(noteList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(noteList(page)).toContainText(text);
+  await expect(noteList(page).getByRole('button', { name: 'Jump to 0:05', exact: true })).toBeVisible();
+});
+
+test('editing a note in place; M marks what was just heard', async ({ page }) => {
+  await addNoteAtFive(page);
+  await noteList(page).getByRole('button', { name: 'Edit note', exact: true }).click();
+  const editor = noteList(page).getByRole('textbox');
+  await editor.fill('Edited words');
+  await button(page, 'Save').click();
+  await expect(noteList(page)).toContainText('Edited words');
+
+  await waitForSeekAtLeast(page, 13);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  const now = await seekPosition(page);
+  await page.keyboard.press('m');
+  await expect(noteList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(noteList(page)).toContainText('Marked moment');
+  const marker = page.getByRole('button', { name: /^Note: \(empty\) at 0:0\d$/ });
+  await expect(marker).toBeVisible();
+  const label = (await marker.getAttribute('aria-label')) ?? '';
+  const at = Number(label.slice(-1));
+  expect(Math.abs(at - (now - 10))).toBeLessThanOrEqual(1.5);
+});
