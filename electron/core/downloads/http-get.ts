@@ -21,9 +21,13 @@ export interface HttpAnswer {
 }
 
 /**
- * The default client: node:http(s). Measured on loopback (tests/bench), it moves a 200 MB file
- * with ~40 % less CPU than fetch (undici's web streams add a copy and a promise per chunk), which
- * is what lets Earmark keep pace with curl.
+ * The default client: node:http(s). On loopback (tests/bench) it moves a file with ~40 % less CPU
+ * than fetch (undici's web streams add a copy and a promise per chunk). It still costs about twice
+ * curl's CPU per byte: Node reads the socket into a fresh 64 KB buffer per read and its HTTP parser
+ * copies every body chunk into another (node_http_parser.cc on_body → Buffer::Copy), so each byte
+ * is copied once more than in curl and the garbage drives V8's GC. Avoiding that would mean our
+ * own HTTP/1.1 + TLS client, which is not worth its risk at real link speeds (see the bench's
+ * throttled figure).
  */
 export const nodeHttpGet: HttpGet = (url, { headers, signal }) =>
   new Promise((resolve, reject) => {
