@@ -103,7 +103,7 @@ export function App() {
   const loadedChapters = useChapters(player.episode?.id);
   const loadedNotes = useNotes(player.episode?.id).notes;
   const navigation = useChapterNavigation(player, loadedChapters);
-  const mark = useMark(settings.markBackSeconds);
+  const mark = useMark(settings.markBackSeconds, toast.show);
   const [composeFor, setComposeFor] = useState<string>();
   const clearCompose = useCallback(() => setComposeFor(undefined), []);
 

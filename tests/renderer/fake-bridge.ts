@@ -1,12 +1,23 @@
 /** A fake window.earmark (EarmarkBridge) over in-memory data, for renderer tests. */
 import type { EarmarkBridge, EventName, MethodName } from '../../shared/api';
-import { defaultSettings, type EpisodeWithState, type Feed, type Notice, type Settings } from '../../shared/types';
+import {
+  defaultSettings,
+  type Chapter,
+  type EpisodeWithState,
+  type Feed,
+  type Note,
+  type Notice,
+  type Settings,
+} from '../../shared/types';
 
 export interface FakeData {
   feeds: Feed[];
   episodes: EpisodeWithState[];
   notices: Notice[];
   settings: Settings;
+  /** Chapters by episode id. */
+  chapters: Record<string, Chapter[]>;
+  notes: Note[];
 }
 
 export const sampleFeed: Feed = {
@@ -37,7 +48,18 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
     episodes: [],
     notices: [],
     settings: { ...defaultSettings },
+    chapters: {},
+    notes: [],
     ...data,
+  };
+  let noteCount = 0;
+  // Like the notes service: every change is announced, after the call has answered.
+  const changed = (episodeId: string) =>
+    queueMicrotask(() => listeners.forEach((listener) => listener('notesChanged', { episodeIds: [episodeId] })));
+  const findNote = (id: string) => {
+    const note = store.notes.find((item) => item.id === id);
+    if (!note) throw new Error(`no note ${id}`);
+    return note;
   };
   const calls: { method: MethodName; input: unknown }[] = [];
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
@@ -75,12 +97,34 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
     cancelDownload: unused,
     removeDownload: unused,
     getStorageUsage: () => ({ totalBytes: 0, byFeed: {} }),
-    getChapters: () => [],
-    listNotes: () => [],
-    addNote: unused,
-    updateNote: unused,
-    deleteNote: unused,
-    restoreNote: unused,
+    getChapters: ({ episodeId }: { episodeId: string }) => store.chapters[episodeId] ?? [],
+    listNotes: ({ episodeId }: { episodeId: string }) =>
+      store.notes.filter((note) => note.episodeId === episodeId).sort((a, b) => a.at - b.at),
+    addNote: ({ episodeId, at, text }: { episodeId: string; at: number; text: string }) => {
+      noteCount += 1;
+      const now = new Date().toISOString();
+      const note: Note = { id: `note-${noteCount}`, episodeId, at, text, createdAt: now, updatedAt: now };
+      store.notes.push(note);
+      changed(episodeId);
+      return note;
+    },
+    updateNote: ({ id, text, at }: { id: string; text?: string; at?: number }) => {
+      const note = findNote(id);
+      Object.assign(note, { text: text ?? note.text, at: at ?? note.at, updatedAt: new Date().toISOString() });
+      changed(note.episodeId);
+      return note;
+    },
+    deleteNote: ({ id }: { id: string }) => {
+      const note = findNote(id);
+      store.notes = store.notes.filter((item) => item.id !== id);
+      changed(note.episodeId);
+      return note;
+    },
+    restoreNote: ({ note }: { note: Note }) => {
+      store.notes.push(note);
+      changed(note.episodeId);
+      return note;
+    },
     search: () => [],
     exportNotes: unused,
     importNotes: unused,

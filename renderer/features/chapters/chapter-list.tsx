@@ -45,7 +45,7 @@ export function ChapterList({ chapters, notes, currentIndex = -1, onJump }: Chap
                   <span className="chapter__title">{chapter.title}</span>
                   {current && (
                     <span className="chapter__now" aria-hidden="true">
-                      Playing
+                      Now
                     </span>
                   )}
                 </button>

@@ -10,6 +10,7 @@ import type { EpisodeState, EpisodeWithState, Feed } from '../../../shared/types
 import { formatDuration, formatTimestamp } from '../../../shared/time';
 import { api, errorText } from '../../api';
 import { Artwork } from '../../components/artwork';
+import { useToast } from '../../components/toast-context';
 import { BackIcon, CheckIcon, PlayIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
 import { ChapterList } from '../chapters/chapter-list';
@@ -48,7 +49,7 @@ export function EpisodeView({
   const player = usePlayerContext();
   const chapters = useChapters(episodeId);
   const notes = useNotes(episodeId);
-  const mark = useMark(markBackSeconds);
+  const mark = useMark(markBackSeconds, useToast());
   const [episode, setEpisode] = useState<EpisodeWithState | undefined>(initial);
   const [error, setError] = useState<string>();
 

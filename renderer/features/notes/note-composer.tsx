@@ -102,10 +102,10 @@ export function NoteComposer({
           {stamped !== undefined ? (
             <span className="note-composer__stamp">at {formatTimestamp(stamped)}</span>
           ) : (
-            <span>Stamped with the time you start typing</span>
+            <span>Time is stamped when you start typing</span>
           )}
           <span className="note-composer__keys" aria-hidden="true">
-            Enter to add · Shift+Enter for a new line
+            Enter to add
           </span>
         </p>
       </div>

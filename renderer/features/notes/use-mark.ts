@@ -6,10 +6,10 @@
 import { useCallback } from 'react';
 import { formatTimestamp } from '../../../shared/time';
 import { api, errorText } from '../../api';
-import { useToast } from '../../components/toast-context';
+import type { ShowToast } from '../../components/toast-context';
 
-export function useMark(markBackSeconds: number): (episodeId: string, now: number) => Promise<void> {
-  const toast = useToast();
+/** `toast` is passed in: the app shell calls this above its own toast provider. */
+export function useMark(markBackSeconds: number, toast: ShowToast): (episodeId: string, now: number) => Promise<void> {
   return useCallback(
     async (episodeId, now) => {
       const at = Math.max(0, now - Math.max(0, markBackSeconds));

@@ -1,0 +1,165 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings, type Chapter, type Note } from '../../shared/types';
+import { createFakeBridge, sampleEpisode, type FakeData } from './fake-bridge';
+import { fakeHowls } from './fake-howler';
+
+vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
+
+const episode = sampleEpisode('e1', 'Sockets, Connections and the Accept Queue');
+const chapters: Chapter[] = [
+  { start: 0, title: 'Intro' },
+  { start: 98, title: 'Socket vs Connections', href: 'https://example.com/sockets', image: 'javascript:alert(1)' },
+  { start: 185, title: 'Wrapping up' },
+];
+const note = (id: string, at: number, text: string): Note => ({
+  id,
+  episodeId: 'e1',
+  at,
+  text,
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-01-01T00:00:00Z',
+});
+
+async function openSockets(data: Partial<FakeData> = {}) {
+  const fake = createFakeBridge({ episodes: [structuredClone(episode)], chapters: { e1: chapters }, ...data });
+  window.earmark = fake.bridge;
+  vi.resetModules(); // api.ts picks its transport at import time.
+  const { App } = await import('../../renderer/app/app');
+  render(<App />);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('button', { name: episode.title }));
+  await screen.findByRole('heading', { name: episode.title, level: 1 });
+  return { fake, user };
+}
+
+/** Playback moves on by `seconds` and the player's tick sees it. */
+async function advance(seconds: number) {
+  await act(async () => {
+    fakeHowls.all().at(-1)!.advance(seconds);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+}
+
+beforeEach(() => {
+  fakeHowls.reset();
+  history.replaceState(null, '');
+});
+
+afterEach(() => {
+  cleanup();
+  delete window.earmark;
+});
+
+describe('chapters', () => {
+  it('lists chapters as "<time> <title>" buttons; aria-current follows playback of the loaded episode', async () => {
+    const { user } = await openSockets();
+    const list = await screen.findByRole('list', { name: 'Chapters' });
+    const names = within(list)
+      .getAllByRole('button')
+      .map((button) => button.textContent?.replace(/Now$/, '').trim());
+    expect(names).toEqual(['0:00 Intro', '1:38 Socket vs Connections', '3:05 Wrapping up']);
+    expect(within(list).getByRole('button', { name: '0:00 Intro' }).getAttribute('aria-current')).toBe('true');
+
+    await user.click(within(list).getByRole('button', { name: '1:38 Socket vs Connections' }));
+    expect(fakeHowls.all().at(-1)!.position).toBe(98);
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
+    const current = within(list).getByRole('button', { name: /^1:38 Socket vs Connections/ });
+    expect(current.getAttribute('aria-current')).toBe('true');
+    expect(within(list).getByRole('button', { name: '0:00 Intro' }).getAttribute('aria-current')).toBeNull();
+
+    // Only web links are shown, opening outside; a javascript: image never reaches the page.
+    const link = within(list).getByRole('link', { name: /example\.com/ });
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(document.querySelector('img[src^="javascript"]')).toBeNull();
+  });
+
+  it('seek-bar markers and Next chapter jump between chapters', async () => {
+    const { user } = await openSockets();
+    await user.click(await screen.findByRole('button', { name: 'Chapter: Wrapping up' }));
+    expect(fakeHowls.all().at(-1)!.position).toBe(185);
+    await user.click(screen.getByRole('button', { name: 'Previous chapter' }));
+    expect(fakeHowls.all().at(-1)!.position).toBe(98);
+    await user.click(screen.getByRole('button', { name: 'Next chapter' }));
+    expect(fakeHowls.all().at(-1)!.position).toBe(185);
+  });
+});
+
+describe('notes', () => {
+  it('stamps the time typing started, not the time Enter is pressed', async () => {
+    const { fake, user } = await openSockets();
+    await user.click(screen.getByRole('button', { name: 'Play' }));
+    await advance(5.2);
+    const box = screen.getByRole('textbox', { name: 'Note' });
+    await user.type(box, 'B');
+    expect(screen.getByText('at 0:05')).toBeTruthy();
+    await advance(7); // the listener keeps typing while the episode plays on
+    await user.type(box, 'acklog is the queue length{Enter}');
+
+    const added = fake.calls.find((call) => call.method === 'addNote');
+    expect(added?.input).toEqual({ episodeId: 'e1', at: 5.2, text: 'Backlog is the queue length' });
+    const list = await screen.findByRole('list', { name: 'Notes' });
+    expect(within(list).getByRole('button', { name: 'Jump to 0:05' })).toBeTruthy();
+    expect((box as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryByText('at 0:05')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Note: Backlog is the queue length' })).toBeTruthy();
+  });
+
+  it('shows notes under the chapter they fall in (a note at a chapter start belongs to it)', async () => {
+    await openSockets({
+      notes: [note('a', 5, 'early thought'), note('b', 98, 'exactly at the start'), note('c', 200, '')],
+    });
+    const list = await screen.findByRole('list', { name: 'Chapters' });
+    const intro = within(list).getByRole('list', { name: 'Notes in Intro' });
+    expect(intro.textContent).toContain('early thought');
+    const sockets = within(list).getByRole('list', { name: 'Notes in Socket vs Connections' });
+    expect(sockets.textContent).toContain('exactly at the start');
+    const wrapping = within(list).getByRole('list', { name: 'Notes in Wrapping up' });
+    expect(wrapping.textContent).toContain('Marked moment');
+    expect(screen.getByRole('button', { name: 'Note: (empty) at 3:20' })).toBeTruthy();
+  });
+
+  it('deleting a note offers Undo, which restores it exactly', async () => {
+    const { fake, user } = await openSockets({ notes: [note('a', 5, 'keep me')] });
+    const list = await screen.findByRole('list', { name: 'Notes' });
+    await user.click(within(list).getByRole('button', { name: 'Delete note' }));
+    expect(screen.queryByRole('list', { name: 'Notes' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    const back = await screen.findByRole('list', { name: 'Notes' });
+    expect(within(back).getByText('keep me')).toBeTruthy();
+    expect(fake.calls.find((call) => call.method === 'restoreNote')?.input).toEqual({ note: note('a', 5, 'keep me') });
+  });
+
+  it('edits in place: Escape cancels, Save keeps', async () => {
+    const { fake, user } = await openSockets({ notes: [note('a', 5, 'first words')] });
+    const list = await screen.findByRole('list', { name: 'Notes' });
+    await user.click(within(list).getByRole('button', { name: 'Edit note' }));
+    const editor = within(list).getByRole('textbox', { name: 'Note at 0:05' });
+    await user.clear(editor);
+    await user.type(editor, 'dropped{Escape}');
+    expect(within(list).getByText('first words')).toBeTruthy();
+    await user.click(within(list).getByRole('button', { name: 'Edit note' }));
+    const again = within(list).getByRole('textbox', { name: 'Note at 0:05' });
+    await user.clear(again);
+    await user.type(again, 'better words');
+    await user.click(within(list).getByRole('button', { name: 'Save' }));
+    expect(await within(list).findByText('better words')).toBeTruthy();
+    expect(fake.calls.filter((call) => call.method === 'updateNote')).toHaveLength(1);
+  });
+
+  it('M marks what was just heard, settings.markBackSeconds back, with an empty text', async () => {
+    const { fake, user } = await openSockets({
+      settings: { ...defaultSettings, markBackSeconds: 10 },
+    });
+    await user.click(screen.getByRole('button', { name: 'Play' }));
+    await advance(42);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('m');
+    expect(fake.calls.find((call) => call.method === 'addNote')?.input).toEqual({ episodeId: 'e1', at: 32, text: '' });
+    expect(await screen.findByText('Marked 0:32')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Note: (empty) at 0:32' })).toBeTruthy();
+  });
+});
