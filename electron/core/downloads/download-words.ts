@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { errorCode } from '../error-code.js';
 
 /**
  * Why an attempt failed. transient: worth another try after a pause (network, 5xx, a stall).
@@ -66,18 +67,4 @@ export function networkError(error: unknown): DownloadError {
     return new DownloadError(`The server’s security certificate is not valid (${code}).`);
   const words = (code && networkWords[code]) ?? 'The connection broke off in the middle of the download.';
   return new DownloadError(code && !networkWords[code] ? `${words} (${code})` : words, 'transient');
-}
-
-export function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    const errors = (current as { errors?: unknown }).errors;
-    if (Array.isArray(errors) && errors.length) {
-      const inner = errorCode(errors[0]);
-      if (inner) return inner;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { errorCode } from '../error-code.js';
 
 /** "The feed server answered 404 Not Found" — what users see in the feed's error line. */
 export function describeStatus(status: number, statusText?: string): string {
@@ -30,21 +31,6 @@ export function describeNetworkError(error: unknown): string {
   if (code && networkWords[code]) return networkWords[code];
   const detail = innermostMessage(error);
   return `The feed could not be downloaded${code ? ` (${code})` : ''}${detail ? `: ${detail}` : '.'}`;
-}
-
-function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    // Happy-eyeballs connects fail with an AggregateError whose parts carry the codes.
-    const errors = (current as { errors?: unknown }).errors;
-    if (Array.isArray(errors) && errors.length) {
-      const inner = errorCode(errors[0]);
-      if (inner) return inner;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function innermostMessage(error: unknown): string | undefined {
