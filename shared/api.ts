@@ -15,6 +15,7 @@ import type {
   Note,
   Notice,
   SearchGroup,
+  Session,
   Settings,
   StorageUsage,
   SyncResult,
@@ -33,12 +34,37 @@ const noteId = z.string().min(1).max(200);
 /** Seconds; 48 hours is longer than any episode. */
 const noteTime = z.number().min(0).max(172_800);
 const noteText = z.string().max(100_000);
+const feedId = z.string().min(1).max(200);
+/** Playback speed: 0.5–3× (pitch is kept by the player). */
+const speed = z.number().min(0.5).max(3);
+/** listEpisodes and countEpisodes filter alike. */
+const episodeFilter = {
+  feedId: feedId.optional(),
+  /** Words that must all appear in the title. */
+  text: z.string().max(200).optional(),
+  state: z.enum(['unplayed', 'downloaded', 'has-notes', 'in-progress']).optional(),
+  /** Leave out played episodes (the UI passes the hidePlayed setting). */
+  hidePlayed: z.boolean().optional(),
+};
+/** EpisodeWithState[] in queue order. */
+type QueueList = EpisodeWithState[];
 
 export const contract = {
   /** All subscribed feeds with their last sync status. */
   listFeeds: method<Feed[]>()(z.object({}).strict()),
-  /** Episodes, newest first, with listening state; optionally of one feed only. */
-  listEpisodes: method<EpisodeWithState[]>()(z.object({ feedId: z.string().optional() }).strict()),
+  /** Episodes with listening state, newest first (or oldest), optionally filtered by show, title words and state, paged. */
+  listEpisodes: method<EpisodeWithState[]>()(
+    z
+      .object({
+        ...episodeFilter,
+        sort: z.enum(['newest', 'oldest']).optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+  ),
+  /** How many episodes listEpisodes would return for these filters without paging. */
+  countEpisodes: method<number>()(z.object(episodeFilter).strict()),
   /** One episode with its state, or a not-found error. */
   getEpisode: method<EpisodeWithState>()(z.object({ id: episodeId }).strict()),
   /** Subscribes to a feed by URL and syncs it once. */
@@ -55,16 +81,43 @@ export const contract = {
   ),
   /** Syncs every feed (or one); progress and results also arrive as events. */
   refreshFeeds: method<SyncResult[]>()(z.object({ feedId: z.string().optional() }).strict()),
-  /** Saves where the listener is in an episode and whether it is played. */
+  /**
+   * Saves where the listener is (a position save also makes this the episode reopened on start) and
+   * whether it is played; `ended` or a position in the last 15 s marks it played when markPlayedAtEnd is on.
+   */
   setEpisodeState: method<EpisodeState>()(
     z
       .object({
         id: episodeId,
         position: z.number().min(0).max(1e6).optional(),
         played: z.boolean().optional(),
+        ended: z.boolean().optional(),
       })
       .strict(),
   ),
+  /** What to reopen on start: the episode listened to last (null on a fresh install or when it is gone). */
+  getSession: method<Session>()(z.object({}).strict()),
+  /** Unsubscribes from a show: its episodes leave the library; notes and listening state are kept; downloads go only if asked. */
+  unsubscribe: method<{ removedEpisodes: number; removedDownloads: number }>()(
+    z.object({ feedId, deleteDownloads: z.boolean() }).strict(),
+  ),
+  /** Subscribes to the new feeds of an OPML file; they sync in the background (syncResult events, a notice for failures). */
+  importOpml: method<{ added: number; skipped: number; failed: { url: string; error: string }[] }>()(
+    z.object({ content: z.string().max(20_000_000) }).strict(),
+  ),
+  /** Every subscription as an OPML 2.0 file, ready to save. */
+  exportOpml: method<{ fileName: string; mimeType: string; content: string }>()(z.object({}).strict()),
+
+  /** "Up next": the queued episodes in play order. */
+  getQueue: method<QueueList>()(z.object({}).strict()),
+  /** Queues an episode to play next or last (an episode already queued moves there); returns the queue. */
+  addToQueue: method<QueueList>()(z.object({ episodeId, position: z.enum(['next', 'end']).optional() }).strict()),
+  /** Takes an episode out of the queue; returns the queue. */
+  removeFromQueue: method<QueueList>()(z.object({ episodeId }).strict()),
+  /** Moves a queued episode to an index (clamped; drag and drop, or ±1 from the keyboard); returns the queue. */
+  moveInQueue: method<QueueList>()(z.object({ episodeId, toIndex: z.number().int().min(0).max(100_000) }).strict()),
+  /** Auto-advance: drops the finished episode from the queue, takes the first queued one off it and returns it (null when empty). */
+  advanceQueue: method<EpisodeWithState | null>()(z.object({ finishedEpisodeId: episodeId.optional() }).strict()),
   /** The current settings. */
   getSettings: method<Settings>()(z.object({}).strict()),
   /** Changes some settings; returns all of them. */
@@ -73,7 +126,7 @@ export const contract = {
       .object({
         skipBackSeconds: z.number().int().min(1).max(300).optional(),
         skipForwardSeconds: z.number().int().min(1).max(300).optional(),
-        playbackRate: z.number().min(0.5).max(3).optional(),
+        playbackRate: speed.optional(),
         theme: z.enum(['system', 'light', 'dark']).optional(),
         markBackSeconds: z.number().int().min(0).max(120).optional(),
         downloadConcurrency: z.number().int().min(1).max(6).optional(),
@@ -81,6 +134,21 @@ export const contract = {
         keepNewestPerShow: z.number().int().min(1).max(500).nullable().optional(),
         deletePlayedAfterDays: z.number().int().min(1).max(365).nullable().optional(),
         maxStorageMb: z.number().int().min(100).max(10_000_000).nullable().optional(),
+        markPlayedAtEnd: z.boolean().optional(),
+        refreshIntervalMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(7 * 24 * 60)
+          .optional(),
+        notifyNewEpisodes: z.boolean().optional(),
+        /** Replaces the whole map: send every show's speed. */
+        speedByFeed: z
+          .record(feedId, speed)
+          .refine((map) => Object.keys(map).length <= 1000, 'At most 1000 shows')
+          .optional(),
+        hidePlayed: z.boolean().optional(),
+        autoPlayNext: z.boolean().optional(),
       })
       .strict(),
   ),
@@ -183,6 +251,10 @@ export interface EarmarkEvents {
   downloadRemoved: { episodeId: string };
   /** An earmark://episode/<id>?t=<seconds> link was opened (Electron): show that episode at that moment. */
   openLink: { episodeId: string; t: number };
+  /** The queue ("Up next") changed: its episode ids in play order. */
+  queueChanged: { episodeIds: string[] };
+  /** A sync of a show synced before found new episodes (notify when the notifyNewEpisodes setting is on). */
+  newEpisodes: { feedId: string; feedTitle: string; episodes: { id: string; title: string }[] };
 }
 export type EventName = keyof EarmarkEvents;
 const eventNamesMatch: Same<(typeof eventNames)[number], EventName> = true;

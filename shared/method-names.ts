@@ -5,10 +5,20 @@
 export const methodNames = [
   'listFeeds',
   'listEpisodes',
+  'countEpisodes',
   'getEpisode',
   'subscribe',
   'refreshFeeds',
   'setEpisodeState',
+  'getSession',
+  'unsubscribe',
+  'importOpml',
+  'exportOpml',
+  'getQueue',
+  'addToQueue',
+  'removeFromQueue',
+  'moveInQueue',
+  'advanceQueue',
   'getSettings',
   'updateSettings',
   'listNotices',
@@ -41,6 +51,8 @@ export const eventNames = [
   'downloadProgress',
   'downloadRemoved',
   'openLink',
+  'queueChanged',
+  'newEpisodes',
 ] as const;
 
 /** IPC channel of a method; one per method, never a generic one. */

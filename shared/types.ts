@@ -64,12 +64,24 @@ export interface EpisodeState {
   position: number;
   played: boolean;
   updatedAt: string;
+  /** ISO time it was (last) marked played; absent while unplayed. */
+  playedAt?: string;
 }
 
 /** An episode as lists show it: catalogue data plus listening state and its download, if any. */
 export interface EpisodeWithState extends Episode {
   state: EpisodeState;
   download?: Download;
+  /** The listener has written at least one note on this episode. */
+  hasNotes: boolean;
+}
+
+/** Which episodes listEpisodes / countEpisodes return. */
+export type EpisodeStateFilter = 'unplayed' | 'downloaded' | 'has-notes' | 'in-progress';
+
+/** What Earmark remembers between runs: the episode last listened to (absent on a fresh install). */
+export interface Session {
+  lastEpisode: EpisodeWithState | null;
 }
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -91,6 +103,18 @@ export interface Settings {
   deletePlayedAfterDays: number | null;
   /** Cap on all downloads together, in MB; played ones go first, oldest-played first. null: no cap. */
   maxStorageMb: number | null;
+  /** Mark an episode played when playback reaches its end (or its last 15 seconds). */
+  markPlayedAtEnd: boolean;
+  /** Refresh every feed in the background this often; 0 turns it off. */
+  refreshIntervalMinutes: number;
+  /** Show an OS notification when a background sync finds new episodes (the newEpisodes event). */
+  notifyNewEpisodes: boolean;
+  /** Playback speed per show (feed id → 0.5–3); shows not listed use playbackRate. */
+  speedByFeed: Record<string, number>;
+  /** Leave played episodes out of the episode list. */
+  hidePlayed: boolean;
+  /** When an episode ends, play the first one in the queue ("Up next"). */
+  autoPlayNext: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -104,6 +128,12 @@ export const defaultSettings: Settings = {
   keepNewestPerShow: null,
   deletePlayedAfterDays: null,
   maxStorageMb: null,
+  markPlayedAtEnd: true,
+  refreshIntervalMinutes: 60,
+  notifyNewEpisodes: false,
+  speedByFeed: {},
+  hidePlayed: false,
+  autoPlayNext: true,
 };
 
 /** A message for the user about something that happened outside a request (e.g. a store was repaired). */

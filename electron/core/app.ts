@@ -1,10 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import type { Settings, SyncResult } from '../../shared/types.js';
+import type { Episode, Settings, SyncResult } from '../../shared/types.js';
 import { dispatch, EarmarkError, type Handlers } from './dispatch.js';
 import { EventBus } from './events.js';
 import { FeedSync } from './feeds/feed-sync.js';
 import { Catalogue, catalogueDefaults, type StoredFeed } from './library/catalogue.js';
-import { ListeningState, listeningStateDefaults } from './library/listening-state.js';
+import { episodeHandlers } from './library/episode-handlers.js';
+import { ListeningState, listeningStateDefaults, type Schedule } from './library/listening-state.js';
+import { Queue, queueDefaults } from './library/queue.js';
+import { queueHandlers } from './library/queue-handlers.js';
+import { RefreshScheduler, type Timers } from './feeds/refresh-scheduler.js';
+import { showHandlers } from './feeds/shows-handlers.js';
 import { SettingsService, settingsDefaults } from './library/settings.js';
 import { ChapterService } from './chapters/chapter-service.js';
 import { downloadHandlers, storageRulesOf } from './downloads/download-handlers.js';
@@ -29,6 +34,10 @@ export interface AppOptions {
   /** Feed request timeout. */
   feedTimeoutMs?: number;
   log?: (error: unknown) => void;
+  /** Timers of the background refresh (tests fire them by hand). */
+  refreshTimers?: Timers;
+  /** Delay for coalesced listening-state writes (tests control when they happen). */
+  listeningWrites?: { delayMs?: number; schedule?: Schedule };
 }
 
 export interface EarmarkApp {
@@ -57,7 +66,11 @@ export function createApp(options: AppOptions): EarmarkApp {
     return opened.store;
   };
   const catalogue = new Catalogue(open('catalogue', catalogueDefaults));
-  const listening = new ListeningState(open('listening-state', listeningStateDefaults), now);
+  const listening = new ListeningState(open('listening-state', listeningStateDefaults), {
+    writeDelayMs: options.listeningWrites?.delayMs,
+    schedule: options.listeningWrites?.schedule,
+  });
+  const queue = new Queue(open('queue', queueDefaults));
   const settings = new SettingsService(open('settings', settingsDefaults));
   const sync = new FeedSync({
     catalogue,
@@ -99,7 +112,7 @@ export function createApp(options: AppOptions): EarmarkApp {
           return {
             publishedAt: episode?.publishedAt,
             played: state.played,
-            playedAt: state.played ? state.updatedAt : undefined,
+            playedAt: state.played ? (state.playedAt ?? state.updatedAt) : undefined,
           };
         },
         new Set(activeEpisode && now().getTime() - activeEpisode.at < 30 * 60_000 ? [activeEpisode.id] : []),
@@ -114,6 +127,18 @@ export function createApp(options: AppOptions): EarmarkApp {
       }
     }
   };
+  const refresher = new RefreshScheduler({
+    intervalMinutes: () => settings.get().refreshIntervalMinutes,
+    refresh: () => sync.refresh(),
+    timers: options.refreshTimers,
+    log,
+  });
+  events.subscribe((event) => {
+    // Episodes can leave the library (unsubscribe, the snapshot replaced by the live feed).
+    if (event === 'libraryChanged' && queue.retain((id) => catalogue.episode(id) !== undefined)) {
+      events.emit('queueChanged', { episodeIds: queue.list() });
+    }
+  });
   events.subscribe((event, payload) => {
     if (event !== 'syncResult' || !(payload as SyncResult).ok) return;
     const result = payload as SyncResult;
@@ -128,30 +153,26 @@ export function createApp(options: AppOptions): EarmarkApp {
     return episode;
   };
 
-  const withState = <E extends { id: string }>(episode: E) => {
+  const episodesWithNotes = () => new Set(notes.episodeIds());
+  const withState = (episode: Episode, noted?: Set<string>) => {
     const download = downloads.get(episode.id);
-    return { ...episode, state: listening.get(episode.id), ...(download ? { download } : {}) };
+    const hasNotes = noted ? noted.has(episode.id) : notes.list(episode.id).length > 0;
+    return { ...episode, state: listening.get(episode.id), ...(download ? { download } : {}), hasNotes };
   };
   const publicFeed = ({ etag: _etag, lastModified: _lastModified, ...feed }: StoredFeed) => feed;
 
   const handlers: Handlers = {
     listFeeds: () => catalogue.feeds().map(publicFeed),
-    listEpisodes: ({ feedId }) => catalogue.episodes(feedId).map(withState),
-    getEpisode: ({ id }) => withState(episodeOrThrow(id)),
     subscribe: async ({ url }) => {
       const { feed, result } = await sync.subscribe(url);
       if (!result.ok) throw new EarmarkError('failed', `Couldn't subscribe: ${result.error}`);
       return { feed: publicFeed(feed), result };
     },
     refreshFeeds: ({ feedId }) => sync.refresh(feedId),
-    setEpisodeState: ({ id, position, played }) => {
-      episodeOrThrow(id);
-      activeEpisode = { id, at: now().getTime() };
-      return listening.update(id, { position, played });
-    },
     getSettings: () => settings.get(),
     updateSettings: (patch) => {
       const updated = settings.update(patch as Partial<Settings>);
+      if (patch.refreshIntervalMinutes !== undefined) refresher.reschedule();
       void applyStorageRules();
       return updated;
     },
@@ -161,11 +182,49 @@ export function createApp(options: AppOptions): EarmarkApp {
       return null;
     },
     getChapters: ({ episodeId }) => chapters.chaptersFor(episodeOrThrow(episodeId), downloads.localFile(episodeId)),
+    ...episodeHandlers({
+      catalogue,
+      listening,
+      settings: () => settings.get(),
+      withState,
+      episodesWithNotes,
+      now,
+      onListening: (id) => (activeEpisode = { id, at: now().getTime() }),
+    }),
+    ...queueHandlers({ queue, catalogue, events, withState: (episode) => withState(episode) }),
+    ...showHandlers({
+      catalogue,
+      sync,
+      downloads,
+      events,
+      now,
+      onUnsubscribed: (feedId) => {
+        // Per-show settings would otherwise name a show that is gone.
+        const { autoDownloadFeedIds, speedByFeed } = settings.get();
+        if (autoDownloadFeedIds.includes(feedId) || feedId in speedByFeed) {
+          const { [feedId]: _dropped, ...rest } = speedByFeed;
+          settings.update({
+            autoDownloadFeedIds: autoDownloadFeedIds.filter((id) => id !== feedId),
+            speedByFeed: rest,
+          });
+        }
+      },
+      onImportSynced: (results) => {
+        const failed = results.filter((result) => !result.ok);
+        if (failed.length === 0) return;
+        const lines = failed.map((r) => `${catalogue.feed(r.feedId)?.url ?? r.feedId}: ${r.error ?? 'failed'}`);
+        notices.add(
+          'warning',
+          `${failed.length} imported ${failed.length === 1 ? 'show' : 'shows'} could not be fetched. ${lines.join('; ')}`,
+        );
+      },
+    }),
     ...downloadHandlers(downloads, catalogue),
     ...notesHandlers({ notes, catalogue, events, chaptersOf: (episode) => chapters.chaptersFor(episode) }),
   };
 
   async function start(): Promise<void> {
+    refresher.start();
     await downloads.resume();
     if (catalogue.feeds().length > 0) return;
     const { feed, result } = await sync.subscribe(options.defaultFeedUrl ?? DEFAULT_FEED_URL, { keepOnFailure: true });
@@ -184,6 +243,8 @@ export function createApp(options: AppOptions): EarmarkApp {
     start,
     downloads,
     close: async () => {
+      listening.close();
+      await refresher.stop();
       await downloads.close();
       await sync.close();
     },

@@ -36,23 +36,38 @@ export class FeedSync {
    */
   async subscribe(url: string, { keepOnFailure = false } = {}): Promise<{ feed: StoredFeed; result: SyncResult }> {
     const { catalogue, events } = this.options;
-    const id = feedIdFor(url);
-    const existing = catalogue.feed(id) ?? catalogue.feeds().find((feed) => feed.url === url);
-    if (!existing) {
-      catalogue.addFeed({ id, url, title: hostOf(url), description: '' });
-      events.emit('libraryChanged', { feedIds: [id] });
-    } else if (existing.gone) {
-      // Subscribing again is the user asking us to try once more.
-      catalogue.updateFeed(existing.id, { gone: undefined });
-    }
-    const feedId = existing?.id ?? id;
+    const { feedId, isNew } = this.add(url);
     const result = await this.sync(feedId);
     const feed = catalogue.feed(feedId) as StoredFeed;
-    if (!existing && !result.ok && !keepOnFailure) {
+    if (isNew && !result.ok && !keepOnFailure) {
       catalogue.removeNewFeed(feedId);
       events.emit('libraryChanged', { feedIds: [feedId] });
     }
     return { feed, result };
+  }
+
+  /** The feed with this URL (current or as first subscribed), if subscribed. */
+  findByUrl(url: string): StoredFeed | undefined {
+    const { catalogue } = this.options;
+    return catalogue.feed(feedIdFor(url)) ?? catalogue.feeds().find((feed) => feed.url === url);
+  }
+
+  /**
+   * Adds a feed without syncing it (OPML import syncs later, a few at a time), titled by the host
+   * name until its first sync unless a title is known. An existing feed is found instead, and one
+   * marked gone is given another chance: subscribing again is the user asking to try once more.
+   */
+  add(url: string, title?: string): { feedId: string; isNew: boolean } {
+    const { catalogue, events } = this.options;
+    const existing = this.findByUrl(url);
+    if (existing) {
+      if (existing.gone) catalogue.updateFeed(existing.id, { gone: undefined });
+      return { feedId: existing.id, isNew: false };
+    }
+    const id = feedIdFor(url);
+    catalogue.addFeed({ id, url, title: title || hostOf(url), description: '' });
+    events.emit('libraryChanged', { feedIds: [id] });
+    return { feedId: id, isNew: true };
   }
 
   /** Syncs one feed, or every feed that is not gone. Feed failures come back as results, never as throws. */
@@ -149,9 +164,21 @@ export class FeedSync {
       gone: undefined,
       snapshot: undefined,
     };
-    const counts = catalogue.mergeEpisodes(feedId, mapped.episodes, patch, { dropMissing: replacingSnapshot });
+    const { added, updated, addedIds } = catalogue.mergeEpisodes(feedId, mapped.episodes, patch, {
+      dropMissing: replacingSnapshot,
+    });
     events.emit('libraryChanged', { feedIds: [feedId] });
-    return { feedId, ok: true, ...counts };
+    // New to the listener only when the show had synced before: a first sync (or the snapshot's
+    // replacement) "adds" the whole back catalogue, which is no news.
+    if (addedIds.length > 0 && feed.lastSyncedAt !== undefined && !replacingSnapshot) {
+      const merged = catalogue.feed(feedId);
+      events.emit('newEpisodes', {
+        feedId,
+        feedTitle: merged?.title ?? feed.title,
+        episodes: addedIds.map((id) => ({ id, title: catalogue.episode(id)?.title ?? '' })),
+      });
+    }
+    return { feedId, ok: true, added, updated };
   }
 }
 

@@ -18,6 +18,8 @@ export const catalogueDefaults: CatalogueData = { schemaVersion: 1, feeds: [], e
 export interface MergeCounts {
   added: number;
   updated: number;
+  /** Ids of the added episodes, in feed order. */
+  addedIds: string[];
 }
 
 /**
@@ -56,6 +58,23 @@ export class Catalogue {
     this.save();
   }
 
+  /**
+   * Unsubscribes: forgets the feed and its episodes, in one write. Returns the episodes' ids so the
+   * caller can tidy what hangs on them (queue, downloads); notes and listening state are kept, keyed
+   * by the stable episode id, and come back if the show is subscribed again.
+   */
+  removeFeed(id: string): string[] | undefined {
+    if (!this.feedsById.delete(id)) return undefined;
+    const removed: string[] = [];
+    for (const episode of this.episodesById.values()) {
+      if (episode.feedId !== id) continue;
+      removed.push(episode.id);
+      this.episodesById.delete(episode.id);
+    }
+    this.save();
+    return removed;
+  }
+
   /** Forgets a feed that never synced (a failed subscribe), so the library is as it was. */
   removeNewFeed(id: string): void {
     if ([...this.episodesById.values()].some((episode) => episode.feedId === id)) return;
@@ -84,14 +103,18 @@ export class Catalogue {
     feedPatch: Partial<StoredFeed>,
     { dropMissing = false }: { dropMissing?: boolean } = {},
   ): MergeCounts {
-    const counts: MergeCounts = { added: 0, updated: 0 };
+    const counts: MergeCounts = { added: 0, updated: 0, addedIds: [] };
+    // A sync that finishes after its feed was unsubscribed must not bring the episodes back.
+    if (!this.feedsById.has(feedId)) return counts;
     const seen = new Set<string>();
     for (const episode of fresh) {
       if (seen.has(episode.id)) continue; // a feed listing one GUID twice: first wins
       seen.add(episode.id);
       const old = this.episodesById.get(episode.id);
-      if (!old) counts.added++;
-      else if (JSON.stringify(old) !== JSON.stringify(episode)) counts.updated++;
+      if (!old) {
+        counts.added++;
+        counts.addedIds.push(episode.id);
+      } else if (JSON.stringify(old) !== JSON.stringify(episode)) counts.updated++;
       this.episodesById.set(episode.id, episode);
     }
     for (const episode of this.episodesById.values()) {

@@ -1,34 +1,104 @@
-import { dropUndefined } from '../objects.js';
 import type { EpisodeState } from '../../../shared/types.js';
 import type { KeyValueStore, Versioned } from '../store.js';
 
 export interface ListeningStateData extends Versioned {
   states: Record<string, EpisodeState>;
+  /** The episode whose position was saved last: where the app reopens. */
+  lastEpisodeId?: string;
 }
 
 export const listeningStateDefaults: ListeningStateData = { schemaVersion: 1, states: {} };
 
 const unplayed: Omit<EpisodeState, 'updatedAt'> = { position: 0, played: false };
 
-/** Position and played flag per episode, in their own store so saving a position never rewrites the catalogue. */
+/** Schedules fn after ms; returns a cancel function. Injected so tests control when writes happen. */
+export type Schedule = (fn: () => void, ms: number) => () => void;
+
+const realSchedule: Schedule = (fn, ms) => {
+  const timer = setTimeout(fn, ms);
+  // A pending write must not keep a process alive that is otherwise done; close() flushes it.
+  timer.unref?.();
+  return () => clearTimeout(timer);
+};
+
+export interface ListeningStateOptions {
+  /** Writes within this window are coalesced into one (default 1000 ms). */
+  writeDelayMs?: number;
+  schedule?: Schedule;
+}
+
+/**
+ * Position and played flag per episode, in their own store so saving a position never rewrites the
+ * catalogue. The player saves every few seconds; writes are coalesced (conf rewrites and fsyncs the
+ * whole file each time) and flushed at once when played changes and on close(), so a clean shutdown
+ * loses nothing and a crash at most the last second.
+ */
 export class ListeningState {
   private readonly states: Map<string, EpisodeState>;
+  private lastEpisodeId: string | undefined;
+  private cancelWrite: (() => void) | undefined;
+  private readonly writeDelayMs: number;
+  private readonly schedule: Schedule;
 
   constructor(
     private readonly store: KeyValueStore<ListeningStateData>,
-    private readonly now: () => Date,
+    options: ListeningStateOptions = {},
   ) {
-    this.states = new Map(Object.entries(store.get('states')));
+    this.writeDelayMs = options.writeDelayMs ?? 1000;
+    this.schedule = options.schedule ?? realSchedule;
+    const data = store.store;
+    this.states = new Map(Object.entries(data.states ?? {}));
+    this.lastEpisodeId = data.lastEpisodeId;
   }
 
   get(episodeId: string): EpisodeState {
     return this.states.get(episodeId) ?? { ...unplayed, updatedAt: new Date(0).toISOString() };
   }
 
-  update(episodeId: string, patch: { position?: number; played?: boolean }): EpisodeState {
-    const next: EpisodeState = { ...this.get(episodeId), ...dropUndefined(patch), updatedAt: this.now().toISOString() };
+  /** Episodes with any saved state (for filters such as "in progress"). */
+  has(episodeId: string): boolean {
+    return this.states.has(episodeId);
+  }
+
+  lastEpisode(): string | undefined {
+    return this.lastEpisodeId;
+  }
+
+  /**
+   * Stores a state computed by the caller (shared/listening-rules.ts decides played and playedAt).
+   * `listening` marks the episode as the one to reopen on the next start.
+   */
+  put(episodeId: string, next: EpisodeState, { listening = false }: { listening?: boolean } = {}): EpisodeState {
+    const wasPlayed = this.states.get(episodeId)?.played ?? false;
     this.states.set(episodeId, next);
-    this.store.set('states', Object.fromEntries(this.states));
+    if (listening) this.lastEpisodeId = episodeId;
+    // Played / unplayed is a deliberate act (or the end of an episode): never leave it to a timer.
+    if (wasPlayed !== next.played) this.flush();
+    else this.scheduleWrite();
     return next;
+  }
+
+  /** Writes pending changes now. */
+  flush(): void {
+    this.cancelWrite?.();
+    this.cancelWrite = undefined;
+    this.store.store = {
+      schemaVersion: listeningStateDefaults.schemaVersion,
+      states: Object.fromEntries(this.states),
+      ...(this.lastEpisodeId ? { lastEpisodeId: this.lastEpisodeId } : {}),
+    };
+  }
+
+  /** Flushes; call on shutdown. */
+  close(): void {
+    if (this.cancelWrite) this.flush();
+  }
+
+  private scheduleWrite(): void {
+    if (this.cancelWrite) return; // one write per window, carrying every change made in it
+    this.cancelWrite = this.schedule(() => {
+      this.cancelWrite = undefined;
+      this.flush();
+    }, this.writeDelayMs);
   }
 }

@@ -10,6 +10,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}) {
   const base = {
     listFeeds: () => [],
     listEpisodes: () => [],
+    countEpisodes: () => 0,
     getEpisode: () => {
       throw new EarmarkError('not-found', 'That episode is not in your library.');
     },
@@ -18,6 +19,15 @@ function makeHandlers(overrides: Partial<Handlers> = {}) {
     },
     refreshFeeds: () => [],
     setEpisodeState: () => ({ position: 0, played: false, updatedAt: '' }),
+    getSession: () => ({ lastEpisode: null }),
+    unsubscribe: () => ({ removedEpisodes: 0, removedDownloads: 0 }),
+    importOpml: () => ({ added: 0, skipped: 0, failed: [] }),
+    exportOpml: () => ({ fileName: 'a.opml', mimeType: 'text/x-opml', content: '' }),
+    getQueue: () => [],
+    addToQueue: () => [],
+    removeFromQueue: () => [],
+    moveInQueue: () => [],
+    advanceQueue: () => null,
     getSettings: () => defaultSettings,
     updateSettings: () => defaultSettings,
     listNotices: () => [],
@@ -59,6 +69,13 @@ describe('dispatch', () => {
     ['subscribe', {}],
     ['setEpisodeState', { id: 'e1', position: -1 }],
     ['updateSettings', { playbackRate: 10 }],
+    ['updateSettings', { speedByFeed: { f1: 4 } }],
+    ['updateSettings', { refreshIntervalMinutes: -5 }],
+    ['listEpisodes', { state: 'archived' }],
+    ['listEpisodes', { limit: 0 }],
+    ['addToQueue', { episodeId: 'e1', position: 'first' }],
+    ['moveInQueue', { episodeId: 'e1', toIndex: -1 }],
+    ['unsubscribe', { feedId: 'f1' }],
     ['listFeeds', { extra: true }],
     ['getEpisode', 'just a string'],
   ] as const)('rejects bad input for %s without calling the handler', async (method, input) => {

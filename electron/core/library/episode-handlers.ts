@@ -1,0 +1,70 @@
+import { nextEpisodeState } from '../../../shared/listening-rules.js';
+import type { Episode, EpisodeWithState, Settings } from '../../../shared/types.js';
+import { EarmarkError, type Handlers } from '../dispatch.js';
+import type { Catalogue } from './catalogue.js';
+import { filterEpisodes } from './episode-filter.js';
+import type { ListeningState } from './listening-state.js';
+
+type EpisodeMethods = 'listEpisodes' | 'countEpisodes' | 'getEpisode' | 'setEpisodeState' | 'getSession';
+
+export interface EpisodeHandlerDeps {
+  catalogue: Catalogue;
+  listening: ListeningState;
+  settings: () => Settings;
+  /** Adds listening state, download and hasNotes; `hasNotes` is the set of episodes with notes when known. */
+  withState: (episode: Episode, hasNotes?: Set<string>) => EpisodeWithState;
+  /** Episode ids with at least one note, computed once per list. */
+  episodesWithNotes: () => Set<string>;
+  now: () => Date;
+  /** The listener saved a position: the episode is in use (storage rules spare it). */
+  onListening: (episodeId: string) => void;
+}
+
+/** Episodes as lists see them, listening state saves and the session to reopen. */
+export function episodeHandlers(deps: EpisodeHandlerDeps): Pick<Handlers, EpisodeMethods> {
+  const { catalogue, listening, withState } = deps;
+  const episodeOrThrow = (id: string) => {
+    const episode = catalogue.episode(id);
+    if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
+    return episode;
+  };
+  const matching = (query: Parameters<typeof filterEpisodes>[1]) => {
+    const noted = deps.episodesWithNotes();
+    return filterEpisodes(
+      catalogue.episodes(query.feedId).map((episode) => withState(episode, noted)),
+      query,
+    );
+  };
+
+  return {
+    listEpisodes: ({ offset = 0, limit, ...query }) => {
+      const found = matching(query);
+      return offset === 0 && limit === undefined
+        ? found
+        : found.slice(offset, limit === undefined ? undefined : offset + limit);
+    },
+    countEpisodes: (query) => matching(query).length,
+    getEpisode: ({ id }) => withState(episodeOrThrow(id)),
+    setEpisodeState: ({ id, position, played, ended }) => {
+      const episode = episodeOrThrow(id);
+      const next = nextEpisodeState(
+        listening.get(id),
+        { position, played, ended },
+        {
+          durationSeconds: episode.durationSeconds,
+          markPlayedAtEnd: deps.settings().markPlayedAtEnd,
+          now: deps.now().toISOString(),
+        },
+      );
+      // Only the player saves positions; "mark played" from a list must not change what reopens.
+      const isPlaying = position !== undefined || ended === true;
+      if (isPlaying) deps.onListening(id);
+      return listening.put(id, next, { listening: isPlaying });
+    },
+    getSession: () => {
+      const id = listening.lastEpisode();
+      const episode = id === undefined ? undefined : catalogue.episode(id);
+      return { lastEpisode: episode ? withState(episode) : null };
+    },
+  };
+}
