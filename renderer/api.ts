@@ -118,6 +118,16 @@ function bridgeApi(bridge: EarmarkBridge): EarmarkApi {
 
 export const api: EarmarkApi = window.earmark ? bridgeApi(window.earmark) : createApi(httpCall, httpEvents());
 
+/**
+ * Where a downloaded episode's file is served: Electron's privileged earmark-media:// scheme, or
+ * the browser host's /media/<id> on this page's origin (same cookie). Both answer Range, so
+ * seeking works; both 404 for an episode without a completed download.
+ */
+export function mediaUrl(episodeId: string): string {
+  const id = encodeURIComponent(episodeId);
+  return window.earmark ? `earmark-media://episode/${id}` : `/media/${id}`;
+}
+
 /** A message for people from anything thrown by an api call. */
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;

@@ -1,17 +1,19 @@
 /**
- * The shell: top bar, the current view (library or one episode, chosen by state, with browser
+ * The shell: top bar, the current view (library, one episode or downloads, chosen by state, with browser
  * history so Back works in the browser host), notices, settings and the persistent player.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DeepLink } from '../../shared/deep-link';
 import type { SearchHit } from '../../shared/types';
 import { api, errorText } from '../api';
-import { SettingsIcon } from '../components/icons';
+import { DownloadIcon, SettingsIcon } from '../components/icons';
 import { NoticeBanners } from '../components/notice-banners';
 import { Toast, useToastState } from '../components/toast';
 import { ToastContext } from '../components/toast-context';
 import { useChapterNavigation } from '../features/chapters/use-chapter-navigation';
 import { useChapters } from '../features/chapters/use-chapters';
+import { DownloadsProvider, useDownloads } from '../features/downloads/downloads-context';
+import { DownloadsView } from '../features/downloads/downloads-view';
 import { EpisodeView } from '../features/episode/episode-view';
 import { LibraryView } from '../features/library/library-view';
 import { useLibrary } from '../features/library/use-library';
@@ -34,14 +36,23 @@ import './app.css';
 /** Chapter images may be any URL from a feed; only web ones go to the OS media panel. */
 const webArtwork = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
-type View = { name: 'library' } | { name: 'episode'; id: string };
+type View = { name: 'library' } | { name: 'episode'; id: string } | { name: 'downloads' };
 
 function viewFromHistory(state: unknown): View {
-  const id = (state as { episodeId?: unknown } | null)?.episodeId;
-  return typeof id === 'string' ? { name: 'episode', id } : { name: 'library' };
+  const saved = state as { episodeId?: unknown; view?: unknown } | null;
+  if (typeof saved?.episodeId === 'string') return { name: 'episode', id: saved.episodeId };
+  return saved?.view === 'downloads' ? { name: 'downloads' } : { name: 'library' };
 }
 
 export function App() {
+  return (
+    <DownloadsProvider>
+      <Shell />
+    </DownloadsProvider>
+  );
+}
+
+function Shell() {
   const { settings, update: updateSettings } = useSettings();
   const library = useLibrary();
   const { notices, dismiss, add: addNotice } = useNotices();
@@ -50,7 +61,16 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const libraryScroll = useRef(0);
 
-  const player = usePlayer({ defaultRate: settings.playbackRate, onStateSaved: library.patchEpisodeState });
+  const downloads = useDownloads();
+  const downloaded = useMemo(
+    () => ({ ready: downloads.ready, ids: downloads.completedIds }),
+    [downloads.ready, downloads.completedIds],
+  );
+  const player = usePlayer({
+    defaultRate: settings.playbackRate,
+    onStateSaved: library.patchEpisodeState,
+    downloaded,
+  });
   useTheme(settings.theme);
   useSpaceToggle(Boolean(player.episode) && !settingsOpen, player.toggle);
 
@@ -73,6 +93,13 @@ export function App() {
     },
     [view],
   );
+
+  const openDownloads = useCallback(() => {
+    if (view.name === 'library') libraryScroll.current = window.scrollY;
+    if (view.name !== 'downloads') history.pushState({ view: 'downloads' }, '');
+    setView({ name: 'downloads' });
+    window.scrollTo(0, 0);
+  }, [view]);
 
   /** Shows an episode and puts it in the player at a moment, paused (search hits, links). */
   const { load } = player;
@@ -125,7 +152,7 @@ export function App() {
   });
 
   const backToLibrary = useCallback(() => {
-    if (viewFromHistory(history.state).name === 'episode') history.back();
+    if (viewFromHistory(history.state).name !== 'library') history.back();
     else setView({ name: 'library' });
   }, []);
 
@@ -160,9 +187,12 @@ export function App() {
               </span>
             </button>
             <SearchBox onOpen={openSearchHit} />
-            <button type="button" className="icon-button" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
-              <SettingsIcon />
-            </button>
+            <div className="top-bar__actions">
+              <DownloadsButton current={view.name === 'downloads'} onOpen={openDownloads} />
+              <button type="button" className="icon-button" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
+                <SettingsIcon />
+              </button>
+            </div>
           </header>
 
           <NoticeBanners notices={notices} onDismiss={dismiss} />
@@ -178,6 +208,14 @@ export function App() {
               markBackSeconds={settings.markBackSeconds}
               composeRequested={composeFor === view.id}
               onComposeHandled={clearCompose}
+            />
+          ) : view.name === 'downloads' ? (
+            <DownloadsView
+              episodes={library.episodes}
+              feeds={library.feeds}
+              settings={settings}
+              onOpenEpisode={openEpisode}
+              onBack={backToLibrary}
             />
           ) : (
             <LibraryView library={library} nowPlayingId={loaded?.id} onOpenEpisode={openEpisode} />
@@ -198,11 +236,36 @@ export function App() {
           <SettingsDialog
             open={settingsOpen}
             settings={settings}
+            feeds={library.feeds}
             onChange={updateSettings}
             onClose={() => setSettingsOpen(false)}
           />
         </div>
       </ToastContext.Provider>
     </PlayerContext.Provider>
+  );
+}
+
+/** The header's way to the Downloads view; a dot shows while something is downloading. */
+function DownloadsButton({ current, onOpen }: { current: boolean; onOpen: () => void }) {
+  const { byId } = useDownloads();
+  const active = [...byId.values()].filter((d) => d.state === 'downloading' || d.state === 'queued').length;
+  return (
+    <button
+      type="button"
+      className="button button--quiet top-bar__downloads"
+      aria-current={current ? 'page' : undefined}
+      aria-describedby={active > 0 ? 'downloads-active' : undefined}
+      onClick={onOpen}
+    >
+      <DownloadIcon />
+      Downloads
+      {active > 0 && (
+        <span id="downloads-active" className="top-bar__badge">
+          {active}
+          <span className="visually-hidden"> downloading</span>
+        </span>
+      )}
+    </button>
   );
 }

@@ -169,3 +169,23 @@ export const ExternalIcon = () => (
     <path d="M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
   </Svg>
 );
+
+/** An arrow into a tray: download (also the header's Downloads view). */
+export const DownloadIcon = ({ className }: { className?: string }) => (
+  <Svg className={className}>
+    <path d="M12 4v11M7 10.5l5 5 5-5" />
+    <path d="M5 19h14" />
+  </Svg>
+);
+
+export const PauseSmallIcon = () => (
+  <Svg>
+    <path d="M9 6v12M15 6v12" />
+  </Svg>
+);
+
+export const ResumeIcon = () => (
+  <Svg>
+    <path d="M8 5.5v13l10.5-6.5L8 5.5z" />
+  </Svg>
+);

@@ -2,8 +2,8 @@
  * One episode: title, facts, the main listening action, show notes. Opening an episode puts it
  * in the player unless something else is playing, so the bar's Play button is always the one way
  * to start it; the header button here is named differently ("Listen now" / "Resume from …") so
- * there is never a second button called "Play". (No other button here may contain "play" or
- * "pause" either: automation matches names by substring.)
+ * there is never a second button called "Play". (Other buttons may contain "play" or "pause" only
+ * as part of a longer name, e.g. "Pause download": tests match the player's names exactly.)
  */
 import { useEffect, useRef, useState } from 'react';
 import type { EpisodeState, EpisodeWithState, Feed } from '../../../shared/types';
@@ -14,6 +14,7 @@ import { useToast } from '../../components/toast-context';
 import { BackIcon, CheckIcon, PlayIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
 import { ChapterList } from '../chapters/chapter-list';
+import { DownloadControl } from '../downloads/download-control';
 import { chapterIndexAt } from '../chapters/chapter-math';
 import { useChapters } from '../chapters/use-chapters';
 import { NotesPanel } from '../notes/notes-panel';
@@ -170,6 +171,7 @@ export function EpisodeView({
               {played ? 'Mark as not finished' : 'Mark as finished'}
             </button>
           </div>
+          <DownloadControl episode={episode} />
           {error && (
             <p className="episode-view__error" role="alert">
               {error}

@@ -9,6 +9,7 @@ import { formatDuration } from '../../../shared/time';
 import { CheckIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
 import { previewText } from '../../lib/plain-text';
+import { DownloadBadge } from '../downloads/download-badge';
 
 interface EpisodeRowProps {
   episode: EpisodeWithState;
@@ -72,6 +73,7 @@ export const EpisodeRow = memo(function EpisodeRow({ episode, showTitle, nowPlay
             </time>
           )}
           {duration && <span>{duration}</span>}
+          <DownloadBadge episode={episode} />
           {showTitle && <span className="episode-row__show">{showTitle}</span>}
         </p>
         {preview && <p className="episode-row__preview">{preview}</p>}

@@ -3,11 +3,18 @@
  * two-hour episode into memory), plus saving where the listener is. Components read `PlayerState`
  * and call the actions; nothing else touches howler. Later features (chapters, notes) only need
  * `position`, `duration` and `seek`.
+ *
+ * Source: an episode whose download is complete plays from disk (mediaUrl), never the network.
+ * When a download completes or is removed while its episode is loaded, the source changes at the
+ * same position: at once if the audio is not playing; while it plays, a new download waits for the
+ * next natural break (pause, end, or a seek, which re-buffers anyway) so the listener hears no
+ * gap, but a removed file is switched away from at once, since the stream would break on its next
+ * Range request.
  */
 import { Howl } from 'howler';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EpisodeState, EpisodeWithState } from '../../../shared/types';
-import { api } from '../../api';
+import { api, mediaUrl } from '../../api';
 import { audioFormat, loadErrorText } from './audio-format';
 
 export type PlayerStatus = 'idle' | 'loading' | 'ready' | 'ended' | 'error';
@@ -48,6 +55,8 @@ interface Options {
   defaultRate: number;
   /** Called after listening state was saved, so lists can show it without reloading. */
   onStateSaved?: (episodeId: string, state: EpisodeState) => void;
+  /** Completed downloads; before `ready`, an episode's own `download` field decides. */
+  downloaded?: { ready: boolean; ids: ReadonlySet<string> };
 }
 
 const TICK_MS = 250;
@@ -65,7 +74,12 @@ function resumeAt(episode: EpisodeWithState): number {
   return position;
 }
 
-export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
+function hasLocalFile(known: Options['downloaded'], episode: EpisodeWithState): boolean {
+  if (!known) return false;
+  return known.ready ? known.ids.has(episode.id) : episode.download?.state === 'completed';
+}
+
+export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): Player {
   const [state, setState] = useState<PlayerState>({ ...initial, rate: defaultRate });
   const howlRef = useRef<Howl | null>(null);
   const soundIdRef = useRef<number | undefined>(undefined);
@@ -73,11 +87,17 @@ export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
   const savedRef = useRef({ position: -1, at: 0 });
   const saveTimerRef = useRef<number | undefined>(undefined);
   const onSavedRef = useRef(onStateSaved);
+  const downloadedRef = useRef(downloaded);
+  /** Where the current Howl reads from: the downloaded file or the enclosure URL. */
+  const localRef = useRef(false);
 
   useEffect(() => {
     stateRef.current = state;
     onSavedRef.current = onStateSaved;
+    downloadedRef.current = downloaded;
   });
+
+  const isLocal = useCallback((episode: EpisodeWithState) => hasLocalFile(downloadedRef.current, episode), []);
 
   const update = useCallback((patch: Partial<PlayerState>) => {
     stateRef.current = { ...stateRef.current, ...patch };
@@ -116,66 +136,16 @@ export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
     soundIdRef.current = undefined;
   }, []);
 
-  const play = useCallback(() => {
-    const howl = howlRef.current;
-    const current = stateRef.current;
-    if (!howl || !current.episode || current.status === 'error') return;
-    if (current.status === 'ended') {
-      howl.seek(0);
-      update({ position: 0 });
-    }
-    soundIdRef.current = howl.play(soundIdRef.current);
-    update({ playing: true, status: current.status === 'ended' ? 'ready' : current.status });
-  }, [update]);
-
-  const pause = useCallback(() => {
-    const howl = howlRef.current;
-    if (!howl) return;
-    howl.pause();
-    const position = currentTime();
-    update({ playing: false, position });
-    save(stateRef.current.episode, position);
-  }, [update, currentTime, save]);
-
-  const seek = useCallback(
-    (seconds: number) => {
-      const howl = howlRef.current;
-      const { duration, status } = stateRef.current;
-      if (!howl || status === 'error') return;
-      const target = Math.max(0, Math.min(seconds, duration > 0 ? duration - 0.5 : seconds));
-      howl.seek(target);
-      update({ position: target, status: status === 'ended' ? 'ready' : status });
-      saveSoon();
-    },
-    [update, saveSoon],
-  );
-
-  const load = useCallback<PlayerActions['load']>(
-    (episode, options = {}) => {
-      const current = stateRef.current;
-      if (current.episode?.id === episode.id && current.status !== 'error') {
-        if (options.at !== undefined) seek(options.at);
-        if (options.autoplay && !stateRef.current.playing) play();
-        return;
-      }
-      if (current.episode) save(current.episode, currentTime());
-      unloadHowl();
-      savedRef.current = { position: episode.state.position, at: Date.now() };
-      const duration = episode.durationSeconds ?? 0;
-      const start =
-        options.at === undefined
-          ? resumeAt(episode)
-          : Math.max(0, duration > 0 ? Math.min(options.at, duration) : options.at);
-      const base = { episode, position: start, duration, error: undefined };
-      const url = episode.enclosure?.url;
-      if (!url) {
-        update({ ...base, status: 'error', playing: false, error: 'This episode has no audio file.' });
-        return;
-      }
+  /** A Howl for the episode from its best source (the downloaded file when complete), at `start`. */
+  const createHowl = useCallback(
+    (episode: EpisodeWithState, start: number): Howl => {
+      const local = isLocal(episode);
+      const remote = episode.enclosure?.url ?? '';
       const howl = new Howl({
-        src: [url],
+        src: [local ? mediaUrl(episode.id) : remote],
         html5: true,
-        format: [audioFormat(url, episode.enclosure?.type)],
+        // The local URL has no extension: the format always comes from the enclosure.
+        format: [audioFormat(remote, episode.enclosure?.type)],
         rate: stateRef.current.rate,
         onload: () => {
           if (howlRef.current !== howl) return;
@@ -187,7 +157,14 @@ export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
         },
         onloaderror: (_id, detail) => {
           if (howlRef.current !== howl) return;
-          update({ status: 'error', playing: false, error: `Couldn't play this episode: ${loadErrorText(detail)}` });
+          const reason = loadErrorText(detail);
+          update({
+            status: 'error',
+            playing: false,
+            error: local
+              ? `Couldn't play the downloaded file: ${reason}. Remove the download to stream it instead.`
+              : `Couldn't play this episode: ${reason}${navigator.onLine === false ? ' (you seem to be offline)' : ''}`,
+          });
         },
         onplayerror: (_id, detail) => {
           if (howlRef.current !== howl) return;
@@ -211,11 +188,95 @@ export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
         },
       });
       howlRef.current = howl;
+      localRef.current = local;
       if (start > 0) howl.seek(start);
+      return howl;
+    },
+    [isLocal, update, save],
+  );
+
+  const play = useCallback(() => {
+    const howl = howlRef.current;
+    const current = stateRef.current;
+    if (!howl || !current.episode || current.status === 'error') return;
+    if (current.status === 'ended') {
+      howl.seek(0);
+      update({ position: 0 });
+    }
+    soundIdRef.current = howl.play(soundIdRef.current);
+    update({ playing: true, status: current.status === 'ended' ? 'ready' : current.status });
+  }, [update]);
+
+  /** Set when a finished download should take over from the stream at the next natural break. */
+  const pendingSwitchRef = useRef(false);
+
+  /** Re-opens the loaded episode from its best source at `at` (default: where it is now). */
+  const switchSource = useCallback(
+    (at?: number) => {
+      const current = stateRef.current;
+      if (!current.episode) return;
+      pendingSwitchRef.current = false;
+      const position = at ?? currentTime();
+      const resume = current.playing;
+      unloadHowl();
+      createHowl(current.episode, position);
+      const status = current.status === 'error' || current.status === 'loading' ? 'loading' : current.status;
+      update({ position, playing: false, status, error: undefined });
+      if (resume) play();
+    },
+    [currentTime, unloadHowl, createHowl, update, play],
+  );
+
+  const pause = useCallback(() => {
+    const howl = howlRef.current;
+    if (!howl) return;
+    howl.pause();
+    const position = currentTime();
+    update({ playing: false, position });
+    save(stateRef.current.episode, position);
+  }, [update, currentTime, save]);
+
+  const seek = useCallback(
+    (seconds: number) => {
+      const howl = howlRef.current;
+      const { duration, status } = stateRef.current;
+      if (!howl || status === 'error') return;
+      const target = Math.max(0, Math.min(seconds, duration > 0 ? duration - 0.5 : seconds));
+      // A seek re-buffers anyway: the moment to move to a file that finished downloading.
+      if (pendingSwitchRef.current) switchSource(target);
+      else howl.seek(target);
+      update({ position: target, status: status === 'ended' ? 'ready' : status });
+      saveSoon();
+    },
+    [update, saveSoon, switchSource],
+  );
+
+  const load = useCallback<PlayerActions['load']>(
+    (episode, options = {}) => {
+      const current = stateRef.current;
+      if (current.episode?.id === episode.id && current.status !== 'error') {
+        if (options.at !== undefined) seek(options.at);
+        if (options.autoplay && !stateRef.current.playing) play();
+        return;
+      }
+      if (current.episode) save(current.episode, currentTime());
+      unloadHowl();
+      savedRef.current = { position: episode.state.position, at: Date.now() };
+      const duration = episode.durationSeconds ?? 0;
+      const start =
+        options.at === undefined
+          ? resumeAt(episode)
+          : Math.max(0, duration > 0 ? Math.min(options.at, duration) : options.at);
+      const base = { episode, position: start, duration, error: undefined };
+      if (!episode.enclosure?.url && !isLocal(episode)) {
+        update({ ...base, status: 'error', playing: false, error: 'This episode has no audio file.' });
+        return;
+      }
+      createHowl(episode, start);
       update({ ...base, status: 'loading', playing: false });
       if (options.autoplay) play();
     },
-    [play, seek, save, currentTime, unloadHowl, update],
+    [play, seek, save, currentTime, unloadHowl, update, createHowl, isLocal],
   );
 
   const skip = useCallback((delta: number) => seek(currentTime() + delta), [seek, currentTime]);
@@ -229,6 +290,18 @@ export function usePlayer({ defaultRate, onStateSaved }: Options): Player {
     },
     [update],
   );
+
+  // A download of the loaded episode completed or was removed: change source (see the top comment).
+  const loadedId = state.episode?.id;
+  const wantLocal = state.episode ? hasLocalFile(downloaded, state.episode) : false;
+  useEffect(() => {
+    if (!loadedId || !howlRef.current || wantLocal === localRef.current) {
+      pendingSwitchRef.current = false;
+      return;
+    }
+    if (!wantLocal || !state.playing || state.status === 'error') switchSource();
+    else pendingSwitchRef.current = true;
+  }, [loadedId, wantLocal, state.playing, state.status, switchSource]);
 
   // While playing: move the position on a short timer and save it every few seconds.
   useEffect(() => {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { MethodInput } from '../../../shared/api';
-import type { Settings, Theme } from '../../../shared/types';
+import type { Feed, Settings, Theme } from '../../../shared/types';
 import { errorText } from '../../api';
 import { CloseIcon } from '../../components/icons';
 import { formatRate } from '../player/speed-control';
@@ -13,6 +13,8 @@ import './settings.css';
 interface SettingsDialogProps {
   open: boolean;
   settings: Settings;
+  /** Subscribed shows, for auto-download per show. */
+  feeds: Feed[];
   onChange: (patch: MethodInput<'updateSettings'>) => Promise<void>;
   onClose: () => void;
 }
@@ -36,26 +38,61 @@ interface NumberChoiceProps {
   choices: number[];
   format: (value: number) => string;
   onChange: (value: number) => void;
+  /** One line under the field, read with it (aria-describedby). */
+  help?: string;
 }
 
 /** A labelled select of numbers; a value set elsewhere that is not among the choices still shows. */
-function NumberChoice({ label, value, choices, format, onChange }: NumberChoiceProps) {
+function NumberChoice({ label, value, choices, format, onChange, help }: NumberChoiceProps) {
   const id = useId();
   return (
-    <div className="settings-field">
+    <div className={`settings-field${help ? ' settings-field--with-help' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(Number(event.currentTarget.value))}>
+      <select
+        id={id}
+        value={value}
+        aria-describedby={help ? `${id}-help` : undefined}
+        onChange={(event) => onChange(Number(event.currentTarget.value))}
+      >
         {withCurrent(choices, value).map((choice) => (
           <option key={choice} value={choice}>
             {format(choice)}
           </option>
         ))}
       </select>
+      {help && (
+        <p id={`${id}-help`} className="settings-field__help">
+          {help}
+        </p>
+      )}
     </div>
   );
 }
 
-export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDialogProps) {
+/** A storage rule: "Off" (null) or one of the numbers. 0 stands for Off inside the select. */
+function RuleChoice({
+  value,
+  onChange,
+  ...rest
+}: Omit<NumberChoiceProps, 'value' | 'onChange'> & { value: number | null; onChange: (value: number | null) => void }) {
+  return (
+    <NumberChoice
+      {...rest}
+      value={value ?? 0}
+      choices={[0, ...rest.choices]}
+      format={(choice) => (choice === 0 ? 'Off' : rest.format(choice))}
+      onChange={(choice) => onChange(choice === 0 ? null : choice)}
+    />
+  );
+}
+
+const concurrencyChoices = [1, 2, 3, 4, 5, 6];
+const keepChoices = [1, 2, 3, 5, 10, 20, 50];
+const dayChoices = [1, 2, 3, 7, 14, 30, 90];
+const capGbChoices = [1, 2, 5, 10, 20, 50, 100];
+const MB_PER_GB = 1024;
+
+export function SettingsDialog({ open, settings, feeds, onChange, onClose }: SettingsDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string>();
   const id = useId();
@@ -141,6 +178,79 @@ export function SettingsDialog({ open, settings, onChange, onClose }: SettingsDi
             ))}
           </div>
         </fieldset>
+
+        <section className="settings-section" aria-labelledby={`${id}-downloads`}>
+          <h3 id={`${id}-downloads`} className="settings-section__title">
+            Downloads
+          </h3>
+          <p className="settings-section__note">
+            The storage rules below never delete the episode you are playing, and never your notes or listening
+            position.
+          </p>
+          <NumberChoice
+            label="Simultaneous downloads"
+            value={settings.downloadConcurrency}
+            choices={concurrencyChoices}
+            format={(count) => String(count)}
+            onChange={(downloadConcurrency) => change({ downloadConcurrency })}
+            help="More at once can finish a batch sooner on a fast connection."
+          />
+          <fieldset className="settings-field settings-field--stack">
+            <legend>Download new episodes automatically</legend>
+            {feeds.length === 0 ? (
+              <p className="settings-field__help">Subscribe to a show to choose it here.</p>
+            ) : (
+              <ul className="settings-checks">
+                {feeds.map((feed) => {
+                  const on = settings.autoDownloadFeedIds.includes(feed.id);
+                  return (
+                    <li key={feed.id}>
+                      <label className="settings-check">
+                        <input
+                          type="checkbox"
+                          checked={on}
+                          onChange={() =>
+                            change({
+                              autoDownloadFeedIds: on
+                                ? settings.autoDownloadFeedIds.filter((feedId) => feedId !== feed.id)
+                                : [...settings.autoDownloadFeedIds, feed.id],
+                            })
+                          }
+                        />
+                        <span>{feed.title || feed.url}</span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            <p className="settings-field__help">Episodes that appear after a refresh download by themselves.</p>
+          </fieldset>
+          <RuleChoice
+            label="Keep per show"
+            value={settings.keepNewestPerShow}
+            choices={keepChoices}
+            format={(count) => `Newest ${count}`}
+            onChange={(keepNewestPerShow) => change({ keepNewestPerShow })}
+            help="Older downloads of a show go once it has more; the one playing stays."
+          />
+          <RuleChoice
+            label="Delete played downloads"
+            value={settings.deletePlayedAfterDays}
+            choices={dayChoices}
+            format={(days) => `After ${days} ${days === 1 ? 'day' : 'days'}`}
+            onChange={(deletePlayedAfterDays) => change({ deletePlayedAfterDays })}
+            help="Counted from when you finished the episode; the one playing stays."
+          />
+          <RuleChoice
+            label="Storage limit"
+            value={settings.maxStorageMb === null ? null : Math.round(settings.maxStorageMb / MB_PER_GB)}
+            choices={capGbChoices}
+            format={(gb) => `${gb} GB`}
+            onChange={(gb) => change({ maxStorageMb: gb === null ? null : gb * MB_PER_GB })}
+            help="Over the limit, played downloads go first, oldest first; the one playing stays."
+          />
+        </section>
 
         <p className="settings-dialog__error" role="status">
           {error}

@@ -1,0 +1,183 @@
+/**
+ * The Downloads view: storage used (in total and per show), the queue with live progress and
+ * controls, and the downloaded episodes with "Remove download". Everything here is local: it
+ * works with the network gone.
+ */
+import { useEffect, useState } from 'react';
+import type { Download, EpisodeWithState, Feed, Settings, StorageUsage } from '../../../shared/types';
+import { api } from '../../api';
+import { BackIcon, DownloadIcon } from '../../components/icons';
+import { formatDay } from '../../lib/dates';
+import { DownloadControl } from './download-control';
+import { useDownloads } from './downloads-context';
+import { formatBytes, stateWords } from './download-words';
+import './downloads.css';
+
+interface DownloadsViewProps {
+  episodes: EpisodeWithState[];
+  feeds: Feed[];
+  settings: Settings;
+  onOpenEpisode: (id: string) => void;
+  onBack: () => void;
+}
+
+const order: Record<Download['state'], number> = {
+  downloading: 0,
+  queued: 1,
+  paused: 2,
+  failed: 3,
+  completed: 4,
+  cancelled: 5,
+};
+
+export function DownloadsView({ episodes, feeds, settings, onOpenEpisode, onBack }: DownloadsViewProps) {
+  const { byId, completedIds } = useDownloads();
+  const [usage, setUsage] = useState<StorageUsage>();
+
+  // Usage changes when a file completes or goes; progress does not count until then.
+  useEffect(() => {
+    let live = true;
+    api
+      .getStorageUsage({})
+      .then((fresh) => live && setUsage(fresh))
+      .catch((error: unknown) => console.warn('Could not read storage usage', error));
+    return () => {
+      live = false;
+    };
+  }, [completedIds]);
+
+  const episodeById = new Map(episodes.map((episode) => [episode.id, episode]));
+  const feedTitle = (id: string) => feeds.find((feed) => feed.id === id)?.title ?? 'Unknown show';
+  const all = [...byId.values()].filter((download) => download.state !== 'cancelled');
+  const queue = all
+    .filter((download) => download.state !== 'completed')
+    .sort((a, b) => order[a.state] - order[b.state] || a.queuedAt.localeCompare(b.queuedAt));
+  const done = all
+    .filter((download) => download.state === 'completed')
+    .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
+
+  const total = usage?.totalBytes ?? done.reduce((sum, download) => sum + download.bytes, 0);
+  const cap = settings.maxStorageMb === null ? undefined : settings.maxStorageMb * 1024 * 1024;
+  const perShow = Object.entries(usage?.byFeed ?? {})
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+
+  const row = (download: Download) => {
+    const episode = episodeById.get(download.episodeId);
+    const title = episode?.title ?? 'An episode no longer in your library';
+    const titleId = `download-title-${download.episodeId}`;
+    return (
+      <li key={download.episodeId} className="download-item" aria-labelledby={titleId}>
+        <div className="download-item__text">
+          {episode ? (
+            <button
+              type="button"
+              id={titleId}
+              className="download-item__title"
+              onClick={() => onOpenEpisode(episode.id)}
+            >
+              {title}
+            </button>
+          ) : (
+            <span id={titleId} className="download-item__title">
+              {title}
+            </span>
+          )}
+          <p className="download-item__meta">
+            <span>{feedTitle(download.feedId)}</span>
+            {episode?.publishedAt && <span>{formatDay(episode.publishedAt)}</span>}
+            {download.state !== 'completed' && (
+              <span className={`download-item__state download-item__state--${download.state}`}>
+                {stateWords(download)}
+              </span>
+            )}
+          </p>
+        </div>
+        <DownloadControl
+          episode={{ id: download.episodeId, download, enclosure: episode?.enclosure ?? { url: download.url } }}
+          compact
+        />
+      </li>
+    );
+  };
+
+  return (
+    <main className="downloads-view">
+      <button type="button" className="button button--quiet back-button" onClick={onBack}>
+        <BackIcon />
+        Back to library
+      </button>
+      <header className="downloads-header">
+        <h1 tabIndex={-1}>Downloads</h1>
+        <section className="storage-card" aria-labelledby="storage-heading">
+          <h2 id="storage-heading" className="section-heading">
+            Storage
+          </h2>
+          <p className="storage-card__total">
+            <strong>{formatBytes(total)}</strong> used by {done.length} downloaded{' '}
+            {done.length === 1 ? 'episode' : 'episodes'}
+            {cap !== undefined && <span className="muted"> · limit {formatBytes(cap)}</span>}
+          </p>
+          {cap !== undefined && (
+            <div
+              className="storage-card__meter"
+              role="meter"
+              aria-label="Storage used"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.min(100, Math.round((total / cap) * 100))}
+              aria-valuetext={`${formatBytes(total)} of ${formatBytes(cap)}`}
+            >
+              <span style={{ width: `${Math.min(100, (total / cap) * 100)}%` }} />
+            </div>
+          )}
+          {perShow.length > 0 && (
+            <ul className="storage-card__shows" aria-label="Storage per show">
+              {perShow.map(([feedId, bytes]) => (
+                <li key={feedId}>
+                  <span className="storage-card__show">{feedTitle(feedId)}</span>
+                  <span className="storage-card__bytes">{formatBytes(bytes)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </header>
+
+      {all.length === 0 ? (
+        <div className="empty-state downloads-empty">
+          <DownloadIcon className="icon downloads-empty__icon" />
+          <p className="empty-state__title">No downloads yet</p>
+          <p className="muted">
+            Open an episode and choose Download to listen without a connection. Downloads appear here.
+          </p>
+        </div>
+      ) : (
+        <>
+          {queue.length > 0 && (
+            <section className="downloads-section" aria-labelledby="queue-heading">
+              <h2 id="queue-heading" className="section-heading">
+                In progress <span className="section-heading__count">{queue.length}</span>
+              </h2>
+              <ul className="download-list" aria-label="Download queue">
+                {queue.map(row)}
+              </ul>
+            </section>
+          )}
+          <section className="downloads-section" aria-labelledby="done-heading">
+            <h2 id="done-heading" className="section-heading">
+              Downloaded <span className="section-heading__count">{done.length}</span>
+            </h2>
+            {done.length > 0 ? (
+              <ul className="download-list" aria-label="Downloaded episodes">
+                {done.map(row)}
+              </ul>
+            ) : (
+              <p className="muted">Nothing has finished downloading yet.</p>
+            )}
+          </section>
+        </>
+      )}
+    </main>
+  );
+}
