@@ -3,6 +3,7 @@ import type { EarmarkBridge, EventName, MethodName } from '../../shared/api';
 import {
   defaultSettings,
   type Chapter,
+  type Download,
   type EpisodeWithState,
   type Feed,
   type Note,
@@ -18,6 +19,8 @@ export interface FakeData {
   /** Chapters by episode id. */
   chapters: Record<string, Chapter[]>;
   notes: Note[];
+  /** Downloads by episode id; the fake never transfers anything, tests move them with `emit`. */
+  downloads: Record<string, Download>;
 }
 
 export const sampleFeed: Feed = {
@@ -38,6 +41,7 @@ export function sampleEpisode(id: string, title: string, overrides: Partial<Epis
     enclosure: { url: `https://example.com/${id}.mp3`, type: 'audio/mpeg' },
     showNotesHtml: '<p>Notes for ' + title + '</p>',
     state: { position: 0, played: false, updatedAt: '2025-04-05T00:00:00Z' },
+    hasNotes: false,
     ...overrides,
   };
 }
@@ -50,7 +54,20 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
     settings: { ...defaultSettings },
     chapters: {},
     notes: [],
+    downloads: {},
     ...data,
+  };
+  // Like the download manager: every change is announced as an event after the call answered.
+  const putDownload = (download: Download) => {
+    store.downloads[download.episodeId] = download;
+    const copy = structuredClone(download);
+    queueMicrotask(() => listeners.forEach((listener) => listener('downloadChanged', copy)));
+    return download;
+  };
+  const downloadOf = (episodeId: string) => {
+    const download = store.downloads[episodeId];
+    if (!download) throw new Error('That episode has no download.');
+    return download;
   };
   let noteCount = 0;
   // Like the notes service: every change is announced, after the call has answered.
@@ -71,6 +88,7 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
   const handlers: Record<MethodName, (input: never) => unknown> = {
     listFeeds: () => store.feeds,
     listEpisodes: () => store.episodes,
+    countEpisodes: () => store.episodes.length,
     getEpisode: ({ id }: { id: string }) => store.episodes.find((episode) => episode.id === id),
     subscribe: () => ({ feed: sampleFeed, result: { feedId: sampleFeed.id, ok: true, added: 0, updated: 0 } }),
     refreshFeeds: () => [],
@@ -83,6 +101,15 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
       };
       return episode.state;
     },
+    getSession: () => ({ lastEpisode: null }),
+    unsubscribe: unused,
+    importOpml: unused,
+    exportOpml: unused,
+    getQueue: () => [],
+    addToQueue: unused,
+    removeFromQueue: unused,
+    moveInQueue: unused,
+    advanceQueue: unused,
     getSettings: () => store.settings,
     updateSettings: (patch: Partial<Settings>) => (store.settings = { ...store.settings, ...patch }),
     listNotices: () => store.notices,
@@ -90,13 +117,42 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
       store.notices = store.notices.filter((notice) => notice.id !== id);
       return null;
     },
-    listDownloads: () => [],
-    downloadEpisode: unused,
-    pauseDownload: unused,
-    retryDownload: unused,
-    cancelDownload: unused,
-    removeDownload: unused,
-    getStorageUsage: () => ({ totalBytes: 0, byFeed: {} }),
+    listDownloads: () => Object.values(store.downloads),
+    downloadEpisode: ({ episodeId }: { episodeId: string }) => {
+      const episode = store.episodes.find((item) => item.id === episodeId)!;
+      return putDownload({
+        episodeId,
+        feedId: episode.feedId,
+        url: episode.enclosure!.url,
+        state: 'queued',
+        bytes: 0,
+        ...(episode.enclosure?.length ? { total: episode.enclosure.length } : {}),
+        queuedAt: new Date().toISOString(),
+      });
+    },
+    pauseDownload: ({ episodeId }: { episodeId: string }) => putDownload({ ...downloadOf(episodeId), state: 'paused' }),
+    retryDownload: ({ episodeId }: { episodeId: string }) => {
+      const { error: _error, ...rest } = downloadOf(episodeId);
+      return putDownload({ ...rest, state: 'queued', queuedAt: new Date().toISOString() });
+    },
+    cancelDownload: ({ episodeId }: { episodeId: string }) =>
+      putDownload({ ...downloadOf(episodeId), state: 'cancelled', bytes: 0 }),
+    removeDownload: ({ episodeId }: { episodeId: string }) => {
+      downloadOf(episodeId);
+      delete store.downloads[episodeId];
+      queueMicrotask(() => listeners.forEach((listener) => listener('downloadRemoved', { episodeId })));
+      return null;
+    },
+    getStorageUsage: () => {
+      const byFeed: Record<string, number> = {};
+      let totalBytes = 0;
+      for (const download of Object.values(store.downloads)) {
+        if (download.state !== 'completed') continue;
+        byFeed[download.feedId] = (byFeed[download.feedId] ?? 0) + download.bytes;
+        totalBytes += download.bytes;
+      }
+      return { totalBytes, byFeed };
+    },
     getChapters: ({ episodeId }: { episodeId: string }) => store.chapters[episodeId] ?? [],
     listNotes: ({ episodeId }: { episodeId: string }) =>
       store.notes.filter((note) => note.episodeId === episodeId).sort((a, b) => a.at - b.at),

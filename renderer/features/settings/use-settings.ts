@@ -11,7 +11,8 @@ export function useSettings() {
     let live = true;
     api
       .getSettings({})
-      .then((loaded) => live && setSettings(loaded))
+      // Defaults fill in anything an older store or service does not have yet.
+      .then((loaded) => live && setSettings({ ...defaultSettings, ...loaded }))
       .catch((error: unknown) => console.warn('Could not load settings', error));
     return () => {
       live = false;
@@ -21,7 +22,7 @@ export function useSettings() {
   /** Saves a change; the UI shows it at once and takes the service's answer as the truth. */
   const update = useCallback(async (patch: MethodInput<'updateSettings'>) => {
     setSettings((current) => ({ ...current, ...patch }));
-    setSettings(await api.updateSettings(patch));
+    setSettings({ ...defaultSettings, ...(await api.updateSettings(patch)) });
   }, []);
 
   return { settings, update };
