@@ -81,10 +81,7 @@ export const contract = {
   ),
   /** Syncs every feed (or one); progress and results also arrive as events. */
   refreshFeeds: method<SyncResult[]>()(z.object({ feedId: z.string().optional() }).strict()),
-  /**
-   * Saves where the listener is (a position save also makes this the episode reopened on start) and
-   * whether it is played; `ended` or a position in the last 15 s marks it played when markPlayedAtEnd is on.
-   */
+  /** Saves position / played (position saves set the session's episode; `ended` or the last 15 s mark played per markPlayedAtEnd). */
   setEpisodeState: method<EpisodeState>()(
     z
       .object({
