@@ -16,6 +16,7 @@ import { handleAppProtocol, registerSchemes } from './app-protocol.js';
 import { electronStoreFactory } from './electron-store-factory.js';
 import { registerIpc } from './ipc.js';
 import { handleMediaProtocol } from './media-protocol.js';
+import { notifyNewEpisodes } from './notifications.js';
 import { buildMenu } from './menu.js';
 import { createMainWindow, hardenWebContents } from './window.js';
 
@@ -118,6 +119,7 @@ if (!app.requestSingleInstanceLock()) {
       });
       registerIpc(earmark, isAppUrl);
       handleMediaProtocol(earmark.downloads);
+      notifyNewEpisodes(earmark, openLink);
       openWindow();
       earmark.start().catch((error: unknown) => console.error(error));
 
