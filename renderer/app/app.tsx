@@ -156,6 +156,12 @@ function Shell() {
     else setView({ name: 'library' });
   }, []);
 
+  /** "Back to library" from the Downloads view, which may have been opened from an episode. */
+  const showLibrary = useCallback(() => {
+    history.pushState(null, '');
+    setView({ name: 'library' });
+  }, []);
+
   // Coming back to the library puts the list where the listener left it.
   useEffect(() => {
     if (view.name === 'library') window.scrollTo(0, libraryScroll.current);
@@ -215,7 +221,7 @@ function Shell() {
               feeds={library.feeds}
               settings={settings}
               onOpenEpisode={openEpisode}
-              onBack={backToLibrary}
+              onBack={showLibrary}
             />
           ) : (
             <LibraryView library={library} nowPlayingId={loaded?.id} onOpenEpisode={openEpisode} />
@@ -246,26 +252,35 @@ function Shell() {
   );
 }
 
-/** The header's way to the Downloads view; a dot shows while something is downloading. */
+/**
+ * The header's way to the Downloads view; a count shows while something downloads. The button's
+ * name stays exactly "Downloads" (the count is a description, outside the name).
+ */
 function DownloadsButton({ current, onOpen }: { current: boolean; onOpen: () => void }) {
   const { byId } = useDownloads();
   const active = [...byId.values()].filter((d) => d.state === 'downloading' || d.state === 'queued').length;
   return (
-    <button
-      type="button"
-      className="button button--quiet top-bar__downloads"
-      aria-current={current ? 'page' : undefined}
-      aria-describedby={active > 0 ? 'downloads-active' : undefined}
-      onClick={onOpen}
-    >
-      <DownloadIcon />
-      Downloads
+    <>
+      <button
+        type="button"
+        className="button button--quiet top-bar__downloads"
+        aria-current={current ? 'page' : undefined}
+        aria-describedby={active > 0 ? 'downloads-active' : undefined}
+        onClick={onOpen}
+      >
+        <DownloadIcon />
+        Downloads
+        {active > 0 && (
+          <span className="top-bar__badge" aria-hidden="true">
+            {active}
+          </span>
+        )}
+      </button>
       {active > 0 && (
-        <span id="downloads-active" className="top-bar__badge">
-          {active}
-          <span className="visually-hidden"> downloading</span>
+        <span id="downloads-active" className="visually-hidden">
+          {active === 1 ? '1 episode downloading' : `${active} episodes downloading`}
         </span>
       )}
-    </button>
+    </>
   );
 }

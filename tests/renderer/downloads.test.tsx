@@ -68,6 +68,11 @@ describe('episode download control', () => {
     expect(screen.getByRole('button', { name: 'Pause download' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Cancel download' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Download' })).toBeNull();
+    // The header's count describes the Downloads button; its name stays "Downloads".
+    const header = screen.getByRole('button', { name: 'Downloads' });
+    expect(document.getElementById(header.getAttribute('aria-describedby')!)?.textContent).toBe(
+      '1 episode downloading',
+    );
 
     const running = { ...fake.store.downloads.e1!, state: 'downloading' as const };
     await act(async () => {

@@ -95,7 +95,7 @@ export function DownloadControl({ episode, compact }: DownloadControlProps) {
   } else {
     body = (
       <div className="download-control__running">
-        <DownloadProgressBar download={download} />
+        <DownloadProgressBar download={download} compact={compact} />
         <div className="download-control__buttons">
           {state === 'paused' ? (
             <button
@@ -146,7 +146,7 @@ export function DownloadControl({ episode, compact }: DownloadControlProps) {
 }
 
 /** The bar and its line of text; progress events (≤ 4/s) move it, the download's state names it. */
-export function DownloadProgressBar({ download }: { download: Download }) {
+export function DownloadProgressBar({ download, compact }: { download: Download; compact?: boolean }) {
   const progress = useDownloadProgress(download.episodeId);
   const bytes = progress?.bytes ?? download.bytes;
   const total = progress?.total ?? download.total;
@@ -158,7 +158,9 @@ export function DownloadProgressBar({ download }: { download: Download }) {
       ? 'Waiting to download'
       : download.state === 'paused'
         ? `Paused at ${detail}`
-        : `Downloading: ${detail}`;
+        : compact
+          ? detail // the row already says "Downloading"
+          : `Downloading: ${detail}`;
   const valueText = download.state === 'downloading' ? detail : label;
   return (
     <div className="download-progress">
