@@ -48,6 +48,9 @@ const httpCall: Call = async (method, input) => {
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
+      // A position saved as the page closes (reload, tab closed) must still arrive. Only these
+      // small calls: keepalive requests share a 64 KB budget.
+      keepalive: method === 'setEpisodeState',
     });
   } catch {
     throw new ApiError('failed', 'Earmark is not reachable. Is it still running?');

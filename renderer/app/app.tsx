@@ -1,12 +1,13 @@
 /**
- * The shell: top bar, the current view (library, one episode or downloads, chosen by state, with browser
- * history so Back works in the browser host), notices, settings and the persistent player.
+ * The shell: top bar, the current view (library, one episode, Up next or downloads, chosen by state,
+ * with browser history so Back works in the browser host), notices, settings and the persistent
+ * player with its queue, sleep timer and per-show speed. On start it reopens the last episode, paused.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DeepLink } from '../../shared/deep-link';
-import type { SearchHit } from '../../shared/types';
+import type { EpisodeWithState, Feed, SearchHit } from '../../shared/types';
 import { api, errorText } from '../api';
-import { DownloadIcon, SettingsIcon } from '../components/icons';
+import { DownloadIcon, KeyboardIcon, QueueIcon, SettingsIcon } from '../components/icons';
 import { NoticeBanners } from '../components/notice-banners';
 import { Toast, useToastState } from '../components/toast';
 import { ToastContext } from '../components/toast-context';
@@ -15,18 +16,27 @@ import { useChapters } from '../features/chapters/use-chapters';
 import { DownloadsProvider, useDownloads } from '../features/downloads/downloads-context';
 import { DownloadsView } from '../features/downloads/downloads-view';
 import { EpisodeView } from '../features/episode/episode-view';
+import { noFilters, type EpisodeFilters } from '../features/library/episode-filter';
+import type { EpisodeRowActions } from '../features/library/episode-row';
 import { LibraryView } from '../features/library/library-view';
+import { UnsubscribeDialog } from '../features/library/unsubscribe-dialog';
 import { useLibrary } from '../features/library/use-library';
 import { PlayerBar } from '../features/player/player-bar';
 import { PlayerContext } from '../features/player/player-context';
 import { useMediaSession } from '../features/player/use-media-session';
 import { usePlayer } from '../features/player/use-player';
+import { useSleepTimer } from '../features/player/use-sleep-timer';
+import { QueueContext } from '../features/queue/queue-context';
+import { UpNextView } from '../features/queue/up-next-view';
+import { useQueue } from '../features/queue/use-queue';
 import { useMark } from '../features/notes/use-mark';
 import { useNotes } from '../features/notes/use-notes';
 import { SearchBox } from '../features/search/search-box';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useSettings } from '../features/settings/use-settings';
 import { useDeepLink } from './use-deep-link';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useNewEpisodeNotifications } from './use-new-episode-notifications';
 import { useNotices } from './use-notices';
 import { useShortcuts } from './use-shortcuts';
 import { useSpaceToggle } from './use-space-toggle';
@@ -36,12 +46,13 @@ import './app.css';
 /** Chapter images may be any URL from a feed; only web ones go to the OS media panel. */
 const webArtwork = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
-type View = { name: 'library' } | { name: 'episode'; id: string } | { name: 'downloads' };
+type View = { name: 'library' } | { name: 'episode'; id: string } | { name: 'downloads' } | { name: 'queue' };
 
 function viewFromHistory(state: unknown): View {
   const saved = state as { episodeId?: unknown; view?: unknown } | null;
   if (typeof saved?.episodeId === 'string') return { name: 'episode', id: saved.episodeId };
-  return saved?.view === 'downloads' ? { name: 'downloads' } : { name: 'library' };
+  if (saved?.view === 'downloads') return { name: 'downloads' };
+  return saved?.view === 'queue' ? { name: 'queue' } : { name: 'library' };
 }
 
 export function App() {
@@ -59,7 +70,17 @@ function Shell() {
   const toast = useToastState();
   const [view, setView] = useState<View>(() => viewFromHistory(history.state));
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [unsubscribing, setUnsubscribing] = useState<Feed>();
+  const [filterState, setFilterState] = useState<Omit<EpisodeFilters, 'hidePlayed'>>(noFilters);
   const libraryScroll = useRef(0);
+  const dialogOpen = settingsOpen || shortcutsOpen || unsubscribing !== undefined;
+  const showToast = toast.show;
+  const queueError = useCallback((message: string) => showToast({ text: message }), [showToast]);
+  const queue = useQueue(queueError);
+  /** What happens when an episode ends is decided below, once the sleep timer and queue exist. */
+  const endedRef = useRef<(episode: EpisodeWithState) => void>(undefined);
+  const onEnded = useCallback((episode: EpisodeWithState) => endedRef.current?.(episode), []);
 
   const downloads = useDownloads();
   const downloaded = useMemo(
@@ -70,13 +91,48 @@ function Shell() {
     defaultRate: settings.playbackRate,
     onStateSaved: library.patchEpisodeState,
     downloaded,
+    onEnded,
   });
   useTheme(settings.theme);
-  useSpaceToggle(Boolean(player.episode) && !settingsOpen, player.toggle);
+  useSpaceToggle(Boolean(player.episode) && !dialogOpen, player.toggle);
 
-  // A new default speed applies to the player at once (and is what it starts with).
+  // Each episode starts at its show's speed (settings.speedByFeed), else the default speed; a new
+  // default applies at once.
   const { setRate } = player;
-  useEffect(() => setRate(settings.playbackRate), [settings.playbackRate, setRate]);
+  const loadedEpisodeId = player.episode?.id;
+  const loadedFeedId = player.episode?.feedId;
+  const showRate = loadedFeedId ? settings.speedByFeed[loadedFeedId] : undefined;
+  useEffect(
+    () => setRate(showRate ?? settings.playbackRate),
+    [showRate, settings.playbackRate, loadedEpisodeId, setRate],
+  );
+  const pinShowSpeed = useCallback(
+    (rate: number | undefined) => {
+      if (!loadedFeedId) return;
+      const { [loadedFeedId]: _old, ...others } = settings.speedByFeed;
+      void updateSettings({ speedByFeed: rate === undefined ? others : { ...others, [loadedFeedId]: rate } });
+    },
+    [loadedFeedId, settings.speedByFeed, updateSettings],
+  );
+
+  // On start, the episode listened to last waits in the player, paused where it stopped.
+  const { load } = player;
+  const playerRef = useRef(player);
+  useEffect(() => {
+    playerRef.current = player;
+  });
+  useEffect(() => {
+    let live = true;
+    api
+      .getSession({})
+      .then(({ lastEpisode }) => {
+        if (live && lastEpisode && !playerRef.current.episode) load(lastEpisode);
+      })
+      .catch((error: unknown) => console.warn('Could not restore the last episode', error));
+    return () => {
+      live = false;
+    };
+  }, [load]);
 
   useEffect(() => {
     const onPop = (event: PopStateEvent) => setView(viewFromHistory(event.state));
@@ -101,8 +157,15 @@ function Shell() {
     window.scrollTo(0, 0);
   }, [view]);
 
+  const openQueue = useCallback(() => {
+    if (view.name === 'library') libraryScroll.current = window.scrollY;
+    if (view.name !== 'queue') history.pushState({ view: 'queue' }, '');
+    setView({ name: 'queue' });
+    window.scrollTo(0, 0);
+    requestAnimationFrame(() => document.getElementById('up-next-heading')?.focus());
+  }, [view]);
+
   /** Shows an episode and puts it in the player at a moment, paused (search hits, links). */
-  const { load } = player;
   const openAt = useCallback(
     async (id: string, at: number | undefined, push: boolean) => {
       if (push) openEpisode(id);
@@ -131,24 +194,74 @@ function Shell() {
   const loadedNotes = useNotes(player.episode?.id).notes;
   const navigation = useChapterNavigation(player, loadedChapters);
   const mark = useMark(settings.markBackSeconds, toast.show);
+  const sleep = useSleepTimer(player, loadedChapters, (text) => toast.show({ text }));
+
+  // The end of an episode: the sleep timer may stop here; otherwise the queue's first one plays.
+  const settingsRef = useRef(settings);
+  useEffect(() => {
+    settingsRef.current = settings;
+  });
+  useEffect(() => {
+    endedRef.current = (episode) => {
+      if (sleep.episodeEnded()) {
+        toast.show({ text: 'Sleep timer: stopped at the end of the episode' });
+        return;
+      }
+      if (!settingsRef.current.autoPlayNext) return;
+      queue
+        .advance(episode.id)
+        .then((next) => {
+          if (!next) return;
+          load(next, { autoplay: true });
+          toast.show({ text: `Up next: ${next.title}` });
+        })
+        .catch((error: unknown) => addNotice('error', `Couldn't play the next episode: ${errorText(error)}`));
+    };
+  });
+
+  const { patchEpisodeState } = library;
+  const rowActions = useMemo<EpisodeRowActions>(
+    () => ({
+      toggleQueued: (episode, queued) => {
+        if (queued) void queue.remove(episode.id);
+        else {
+          void queue.add(episode.id, 'end');
+          showToast({ text: `Added to Up next: ${episode.title}` });
+        }
+      },
+      togglePlayed: (episode) => {
+        const played = !episode.state.played;
+        api
+          .setEpisodeState(played ? { id: episode.id, played } : { id: episode.id, played, position: 0 })
+          .then((state) => patchEpisodeState(episode.id, state))
+          .catch((error: unknown) => showToast({ text: `Couldn't save: ${errorText(error)}` }));
+      },
+    }),
+    [queue, showToast, patchEpisodeState],
+  );
+
+  useNewEpisodeNotifications(settings.notifyNewEpisodes, openEpisode);
   const [composeFor, setComposeFor] = useState<string>();
   const clearCompose = useCallback(() => setComposeFor(undefined), []);
 
   useShortcuts({
     note: () => {
       const target = view.name === 'episode' ? view.id : player.episode?.id;
-      if (!target || settingsOpen) return;
+      if (!target || dialogOpen) return;
       openEpisode(target);
       setComposeFor(target);
     },
     mark: () => {
-      if (settingsOpen) return;
+      if (dialogOpen) return;
       if (player.episode) void mark(player.episode.id, player.now());
       else toast.show({ text: 'Play an episode to mark a moment in it' });
     },
     previousChapter: navigation.previous,
     nextChapter: navigation.next,
     search: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
+    skipBack: () => !dialogOpen && player.episode && player.skip(-settings.skipBackSeconds),
+    skipForward: () => !dialogOpen && player.episode && player.skip(settings.skipForwardSeconds),
+    help: () => !dialogOpen && setShortcutsOpen(true),
   });
 
   const backToLibrary = useCallback(() => {
@@ -181,74 +294,162 @@ function Shell() {
     nextChapter: navigation.next,
   });
 
+  const unsubscribe = async (feed: Feed, deleteDownloads: boolean) => {
+    const result = await api.unsubscribe({ feedId: feed.id, deleteDownloads });
+    await library.reload();
+    const files = deleteDownloads && result.removedDownloads > 0 ? ` and ${result.removedDownloads} downloads` : '';
+    toast.show({ text: `Unsubscribed from ${feed.title || feed.url}${files}. Your notes are kept.` });
+  };
+  const unsubscribingDownloads = unsubscribing
+    ? [...downloads.byId.values()].filter((d) => d.feedId === unsubscribing.id && d.state === 'completed').length
+    : 0;
+
   return (
-    <PlayerContext.Provider value={player}>
-      <ToastContext.Provider value={toast.show}>
-        <div className={`app${loaded ? ' app--with-player' : ''}`}>
-          <header className="top-bar">
-            <button type="button" className="brand" onClick={backToLibrary} aria-label="Earmark library">
-              <span className="brand__mark" aria-hidden="true" />
-              <span className="brand__name" aria-hidden="true">
-                Earmark
-              </span>
-            </button>
-            <SearchBox onOpen={openSearchHit} />
-            <div className="top-bar__actions">
-              <DownloadsButton current={view.name === 'downloads'} onOpen={openDownloads} />
-              <button type="button" className="icon-button" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
-                <SettingsIcon />
+    <QueueContext.Provider value={queue}>
+      <PlayerContext.Provider value={player}>
+        <ToastContext.Provider value={toast.show}>
+          <div className={`app${loaded ? ' app--with-player' : ''}`}>
+            <header className="top-bar">
+              <button type="button" className="brand" onClick={backToLibrary} aria-label="Earmark library">
+                <span className="brand__mark" aria-hidden="true" />
+                <span className="brand__name" aria-hidden="true">
+                  Earmark
+                </span>
               </button>
-            </div>
-          </header>
+              <SearchBox onOpen={openSearchHit} />
+              <div className="top-bar__actions">
+                <button
+                  type="button"
+                  className="button button--quiet top-bar__queue"
+                  aria-current={view.name === 'queue' ? 'page' : undefined}
+                  aria-describedby={queue.items.length > 0 ? 'queue-count' : undefined}
+                  onClick={openQueue}
+                >
+                  <QueueIcon />
+                  Up next
+                  {queue.items.length > 0 && (
+                    <span className="top-bar__badge top-bar__badge--quiet" aria-hidden="true">
+                      {queue.items.length}
+                    </span>
+                  )}
+                </button>
+                {queue.items.length > 0 && (
+                  <span id="queue-count" className="visually-hidden">
+                    {queue.items.length === 1 ? '1 episode queued' : `${queue.items.length} episodes queued`}
+                  </span>
+                )}
+                <DownloadsButton current={view.name === 'downloads'} onOpen={openDownloads} />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Keyboard shortcuts"
+                  title="Keyboard shortcuts (?)"
+                  onClick={() => setShortcutsOpen(true)}
+                >
+                  <KeyboardIcon />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Settings"
+                  onClick={() => setSettingsOpen(true)}
+                >
+                  <SettingsIcon />
+                </button>
+              </div>
+            </header>
 
-          <NoticeBanners notices={notices} onDismiss={dismiss} />
+            <NoticeBanners notices={notices} onDismiss={dismiss} />
 
-          {view.name === 'episode' ? (
-            <EpisodeView
-              key={view.id}
-              episodeId={view.id}
-              initial={library.episodes.find((episode) => episode.id === view.id)}
-              feed={feedOf(library.episodes.find((episode) => episode.id === view.id)?.feedId)}
-              onBack={backToLibrary}
-              onStateChanged={library.patchEpisodeState}
-              markBackSeconds={settings.markBackSeconds}
-              composeRequested={composeFor === view.id}
-              onComposeHandled={clearCompose}
-            />
-          ) : view.name === 'downloads' ? (
-            <DownloadsView
-              episodes={library.episodes}
-              feeds={library.feeds}
-              settings={settings}
+            {view.name === 'episode' ? (
+              <EpisodeView
+                key={view.id}
+                episodeId={view.id}
+                initial={library.episodes.find((episode) => episode.id === view.id)}
+                feed={feedOf(library.episodes.find((episode) => episode.id === view.id)?.feedId)}
+                onBack={backToLibrary}
+                onStateChanged={library.patchEpisodeState}
+                markBackSeconds={settings.markBackSeconds}
+                composeRequested={composeFor === view.id}
+                onComposeHandled={clearCompose}
+              />
+            ) : view.name === 'downloads' ? (
+              <DownloadsView
+                episodes={library.episodes}
+                feeds={library.feeds}
+                settings={settings}
+                onOpenEpisode={openEpisode}
+                onBack={showLibrary}
+              />
+            ) : view.name === 'queue' ? (
+              <UpNextView
+                feeds={library.feeds}
+                nowPlayingId={loaded?.id}
+                onOpenEpisode={openEpisode}
+                onPlay={(episode) => {
+                  load(episode, { autoplay: true });
+                  void queue.remove(episode.id);
+                }}
+                onBack={showLibrary}
+              />
+            ) : (
+              <LibraryView
+                library={library}
+                nowPlayingId={loaded?.id}
+                onOpenEpisode={openEpisode}
+                filters={{ ...filterState, hidePlayed: settings.hidePlayed }}
+                onFiltersChange={({ hidePlayed, ...rest }) => {
+                  if (hidePlayed !== undefined) void updateSettings({ hidePlayed });
+                  if (Object.keys(rest).length > 0) setFilterState((current) => ({ ...current, ...rest }));
+                }}
+                actions={rowActions}
+                queuedIds={queue.ids}
+                onUnsubscribe={setUnsubscribing}
+              />
+            )}
+
+            <PlayerBar
+              skipBackSeconds={settings.skipBackSeconds}
+              skipForwardSeconds={settings.skipForwardSeconds}
+              showArtwork={loadedFeed?.artwork}
+              showTitle={loadedFeed?.title}
+              navigation={navigation}
+              notes={loadedNotes}
               onOpenEpisode={openEpisode}
-              onBack={showLibrary}
+              sleep={sleep}
+              showSpeed={showRate}
+              onPinShowSpeed={pinShowSpeed}
             />
-          ) : (
-            <LibraryView library={library} nowPlayingId={loaded?.id} onOpenEpisode={openEpisode} />
-          )}
 
-          <PlayerBar
-            skipBackSeconds={settings.skipBackSeconds}
-            skipForwardSeconds={settings.skipForwardSeconds}
-            showArtwork={loadedFeed?.artwork}
-            showTitle={loadedFeed?.title}
-            navigation={navigation}
-            notes={loadedNotes}
-            onOpenEpisode={openEpisode}
-          />
+            <Toast toast={toast.toast} onHide={toast.hide} />
 
-          <Toast toast={toast.toast} onHide={toast.hide} />
+            <SettingsDialog
+              open={settingsOpen}
+              settings={settings}
+              feeds={library.feeds}
+              onChange={updateSettings}
+              onClose={() => setSettingsOpen(false)}
+              onLibraryChanged={() => void library.reload()}
+            />
 
-          <SettingsDialog
-            open={settingsOpen}
-            settings={settings}
-            feeds={library.feeds}
-            onChange={updateSettings}
-            onClose={() => setSettingsOpen(false)}
-          />
-        </div>
-      </ToastContext.Provider>
-    </PlayerContext.Provider>
+            <ShortcutsDialog
+              open={shortcutsOpen}
+              skipBackSeconds={settings.skipBackSeconds}
+              skipForwardSeconds={settings.skipForwardSeconds}
+              markBackSeconds={settings.markBackSeconds}
+              onClose={() => setShortcutsOpen(false)}
+            />
+
+            <UnsubscribeDialog
+              feed={unsubscribing}
+              downloadCount={unsubscribingDownloads}
+              onConfirm={unsubscribe}
+              onClose={() => setUnsubscribing(undefined)}
+            />
+          </div>
+        </ToastContext.Provider>
+      </PlayerContext.Provider>
+    </QueueContext.Provider>
   );
 }
 

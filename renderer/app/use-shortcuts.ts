@@ -1,7 +1,8 @@
 /**
  * Single-key shortcuts for listening hands-free from the keyboard: N starts a note, M marks what
- * was just heard, Shift+←/→ move between chapters, / focuses Search. None fires while typing in a
- * field or inside a dialog, and none takes a key combined with Ctrl/Cmd/Alt (those are the OS's).
+ * was just heard, ←/→ skip, Shift+←/→ move between chapters, / focuses Search, ? lists them all.
+ * None fires while typing in a field or inside a dialog, arrows leave alone the controls that use
+ * them (sliders, radios, menus), and none takes a key combined with Ctrl/Cmd/Alt (the OS's).
  */
 import { useEffect, useRef } from 'react';
 
@@ -11,10 +12,15 @@ export interface Shortcuts {
   previousChapter?: () => void;
   nextChapter?: () => void;
   search?: () => void;
+  skipBack?: () => void;
+  skipForward?: () => void;
+  help?: () => void;
 }
 
 const typing =
   'input:not([type="range"]):not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable], dialog *';
+/** Controls where the arrow keys already mean something. */
+const usesArrows = 'input, select, textarea, [role="slider"], [role="menu"], [role="radiogroup"], [role="listbox"]';
 
 export function useShortcuts(shortcuts: Shortcuts): void {
   const ref = useRef(shortcuts);
@@ -27,10 +33,17 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest(typing)) return;
-      const { note, mark, previousChapter, nextChapter, search } = ref.current;
-      const action = event.shiftKey
-        ? { ArrowLeft: previousChapter, ArrowRight: nextChapter }[event.key]
-        : { n: note, N: note, m: mark, M: mark, '/': search }[event.key];
+      const { note, mark, previousChapter, nextChapter, search, skipBack, skipForward, help } = ref.current;
+      const arrow = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
+      if (arrow && target?.closest(usesArrows)) return;
+      const action =
+        event.key === '?'
+          ? help
+          : event.shiftKey
+            ? { ArrowLeft: previousChapter, ArrowRight: nextChapter }[event.key]
+            : { n: note, N: note, m: mark, M: mark, '/': search, ArrowLeft: skipBack, ArrowRight: skipForward }[
+                event.key
+              ];
       if (!action) return;
       // Also stops the letter landing in the note box that N is about to focus.
       event.preventDefault();

@@ -189,3 +189,71 @@ export const ResumeIcon = () => (
     <path d="M8 5.5v13l10.5-6.5L8 5.5z" />
   </Svg>
 );
+
+/** Lines with a play triangle: the "Up next" queue. */
+export const QueueIcon = ({ className }: { className?: string }) => (
+  <Svg className={className}>
+    <path d="M3 6h13M3 12h9M3 18h9" />
+    <path d="M16 13.5v6l5-3z" fill="currentColor" />
+  </Svg>
+);
+
+/** A list with a plus: add to the queue. */
+export const QueueAddIcon = () => (
+  <Svg>
+    <path d="M3 6h12M3 12h8M3 18h8" />
+    <path d="M18 12v8M14 16h8" />
+  </Svg>
+);
+
+/** A crescent moon: the sleep timer. */
+export const MoonIcon = () => (
+  <Svg>
+    <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z" />
+  </Svg>
+);
+
+export const VolumeIcon = ({ muted }: { muted: boolean }) => (
+  <Svg>
+    <path d="M4 9.5h3.5L12 5.5v13l-4.5-4H4z" fill="currentColor" />
+    {muted ? <path d="M16 9.5l5 5M21 9.5l-5 5" /> : <path d="M15.5 9a4 4 0 0 1 0 6M18 6.5a7.5 7.5 0 0 1 0 11" />}
+  </Svg>
+);
+
+/** Six dots: a handle to drag by. */
+export const GripIcon = () => (
+  <Svg>
+    <circle cx="9" cy="6" r="1.2" fill="currentColor" />
+    <circle cx="15" cy="6" r="1.2" fill="currentColor" />
+    <circle cx="9" cy="12" r="1.2" fill="currentColor" />
+    <circle cx="15" cy="12" r="1.2" fill="currentColor" />
+    <circle cx="9" cy="18" r="1.2" fill="currentColor" />
+    <circle cx="15" cy="18" r="1.2" fill="currentColor" />
+  </Svg>
+);
+
+export const ArrowIcon = ({ direction }: { direction: 'up' | 'down' }) => (
+  <Svg>{direction === 'up' ? <path d="M12 19V5M6 11l6-6 6 6" /> : <path d="M12 5v14M6 13l6 6 6-6" />}</Svg>
+);
+
+export const KeyboardIcon = () => (
+  <Svg>
+    <rect x="2.5" y="6" width="19" height="12" rx="2" />
+    <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" />
+  </Svg>
+);
+
+/** A circle with a tick or an empty circle: played / unplayed. */
+export const CircleCheckIcon = ({ done }: { done: boolean }) => (
+  <Svg>
+    <circle cx="12" cy="12" r="8.5" />
+    {done && <path d="M8.5 12.2l2.3 2.3 4.7-4.9" />}
+  </Svg>
+);
+
+export const PinIcon = () => (
+  <Svg>
+    <path d="M9 4h6l-1 6 3 3v1H7v-1l3-3z" />
+    <path d="M12 14v6" />
+  </Svg>
+);

@@ -171,7 +171,7 @@ describe('settings', () => {
     const user = userEvent.setup();
     const fake = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
-    const dialog = screen.getByRole('dialog', { hidden: true });
+    const dialog = screen.getByRole('dialog', { name: 'Settings', hidden: true });
     const section = within(dialog).getByRole('region', { name: 'Downloads', hidden: true });
     const inSection = within(section);
     await user.selectOptions(inSection.getByRole('combobox', { name: 'Simultaneous downloads', hidden: true }), '4');

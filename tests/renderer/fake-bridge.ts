@@ -21,6 +21,10 @@ export interface FakeData {
   notes: Note[];
   /** Downloads by episode id; the fake never transfers anything, tests move them with `emit`. */
   downloads: Record<string, Download>;
+  /** Up next: episode ids in play order. */
+  queue: string[];
+  /** What getSession answers: the id of the episode listened to last. */
+  lastEpisodeId?: string;
 }
 
 export const sampleFeed: Feed = {
@@ -55,7 +59,16 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
     chapters: {},
     notes: [],
     downloads: {},
+    queue: [],
     ...data,
+  };
+  // Like the queue store: answers the queue as episodes, announces every change.
+  const queueEpisodes = () =>
+    store.queue.map((id) => store.episodes.find((episode) => episode.id === id)).filter((e) => e !== undefined);
+  const queueChanged = () => {
+    const episodeIds = [...store.queue];
+    queueMicrotask(() => listeners.forEach((listener) => listener('queueChanged', { episodeIds })));
+    return queueEpisodes();
   };
   // Like the download manager: every change is announced as an event after the call answered.
   const putDownload = (download: Download) => {
@@ -101,15 +114,39 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
       };
       return episode.state;
     },
-    getSession: () => ({ lastEpisode: null }),
-    unsubscribe: unused,
-    importOpml: unused,
-    exportOpml: unused,
-    getQueue: () => [],
-    addToQueue: unused,
-    removeFromQueue: unused,
-    moveInQueue: unused,
-    advanceQueue: unused,
+    getSession: () => ({
+      lastEpisode: store.episodes.find((episode) => episode.id === store.lastEpisodeId) ?? null,
+    }),
+    unsubscribe: ({ feedId }: { feedId: string }) => {
+      const before = store.episodes.length;
+      store.episodes = store.episodes.filter((episode) => episode.feedId !== feedId);
+      store.feeds = store.feeds.filter((feed) => feed.id !== feedId);
+      return { removedEpisodes: before - store.episodes.length, removedDownloads: 0 };
+    },
+    importOpml: () => ({ added: 1, skipped: 0, failed: [] }),
+    exportOpml: () => ({ fileName: 'earmark-subscriptions.opml', mimeType: 'text/x-opml', content: '<opml/>' }),
+    getQueue: () => queueEpisodes(),
+    addToQueue: ({ episodeId, position }: { episodeId: string; position?: 'next' | 'end' }) => {
+      store.queue = store.queue.filter((id) => id !== episodeId);
+      if (position === 'next') store.queue.unshift(episodeId);
+      else store.queue.push(episodeId);
+      return queueChanged();
+    },
+    removeFromQueue: ({ episodeId }: { episodeId: string }) => {
+      store.queue = store.queue.filter((id) => id !== episodeId);
+      return queueChanged();
+    },
+    moveInQueue: ({ episodeId, toIndex }: { episodeId: string; toIndex: number }) => {
+      store.queue = store.queue.filter((id) => id !== episodeId);
+      store.queue.splice(Math.min(toIndex, store.queue.length), 0, episodeId);
+      return queueChanged();
+    },
+    advanceQueue: ({ finishedEpisodeId }: { finishedEpisodeId?: string }) => {
+      store.queue = store.queue.filter((id) => id !== finishedEpisodeId);
+      const next = store.queue.shift();
+      queueChanged();
+      return store.episodes.find((episode) => episode.id === next) ?? null;
+    },
     getSettings: () => store.settings,
     updateSettings: (patch: Partial<Settings>) => (store.settings = { ...store.settings, ...patch }),
     listNotices: () => store.notices,

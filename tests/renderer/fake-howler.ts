@@ -43,6 +43,17 @@ export class FakeHowl {
     this.currentRate = rate;
     return this;
   }
+  currentVolume = 1;
+  muted = false;
+  volume(volume?: number): number | this {
+    if (volume === undefined) return this.currentVolume;
+    this.currentVolume = volume;
+    return this;
+  }
+  mute(muted: boolean): this {
+    this.muted = muted;
+    return this;
+  }
   duration(): number {
     return 1862;
   }

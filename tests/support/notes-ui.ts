@@ -25,19 +25,30 @@ export async function expectSeekWithin(page: Page, low: number, high: number): P
   expect(await seekPosition(page)).toBeLessThanOrEqual(high);
 }
 
-/** The id of an episode, asked of the host's own API (the page's cookie carries the token). */
+/**
+ * The id of an episode, asked of the host's own API (the page's cookie carries the token). Waits
+ * for it: right after the page opens, the first sync of the feed may still be running.
+ */
 export async function episodeIdOf(page: Page, title: string): Promise<string> {
-  const episodes = await page.evaluate(async () => {
-    const response = await fetch('/api/listEpisodes', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    return ((await response.json()) as { value: { id: string; title: string }[] }).value;
-  });
-  const found = episodes.find((episode) => episode.title === title);
-  if (!found) throw new Error(`no episode titled ${title}`);
-  return found.id;
+  let id: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const episodes = await page.evaluate(async () => {
+          const response = await fetch('/api/listEpisodes', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          });
+          return ((await response.json()) as { value: { id: string; title: string }[] }).value;
+        });
+        id = episodes.find((episode) => episode.title === title)?.id;
+        return id;
+      },
+      { message: `an episode titled ${title}`, intervals: [100, 250, 500] },
+    )
+    .toBeTruthy();
+  return id!;
 }
 
 export const playing = (page: Page): Locator => button(page, 'Pause');

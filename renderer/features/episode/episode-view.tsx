@@ -11,7 +11,7 @@ import { formatDuration, formatTimestamp } from '../../../shared/time';
 import { api, errorText } from '../../api';
 import { Artwork } from '../../components/artwork';
 import { useToast } from '../../components/toast-context';
-import { BackIcon, CheckIcon, PlayIcon } from '../../components/icons';
+import { BackIcon, CheckIcon, CircleCheckIcon, PlayIcon, QueueAddIcon, QueueIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
 import { ChapterList } from '../chapters/chapter-list';
 import { DownloadControl } from '../downloads/download-control';
@@ -21,6 +21,7 @@ import { NotesPanel } from '../notes/notes-panel';
 import { useMark } from '../notes/use-mark';
 import { useNotes } from '../notes/use-notes';
 import { usePlayerContext } from '../player/player-context';
+import { useQueueContext } from '../queue/queue-context';
 import { ShowNotes } from './show-notes';
 import './episode.css';
 
@@ -48,9 +49,11 @@ export function EpisodeView({
   onComposeHandled,
 }: EpisodeViewProps) {
   const player = usePlayerContext();
+  const queue = useQueueContext();
+  const toast = useToast();
   const chapters = useChapters(episodeId);
   const notes = useNotes(episodeId);
-  const mark = useMark(markBackSeconds, useToast());
+  const mark = useMark(markBackSeconds, toast);
   const [episode, setEpisode] = useState<EpisodeWithState | undefined>(initial);
   const [error, setError] = useState<string>();
 
@@ -105,7 +108,9 @@ export function EpisodeView({
 
   const togglePlayed = async () => {
     try {
-      const state = await api.setEpisodeState({ id: episode.id, played: !played, position: played ? 0 : undefined });
+      const state = await api.setEpisodeState(
+        played ? { id: episode.id, played: false, position: 0 } : { id: episode.id, played: true },
+      );
       setEpisode({ ...episode, state });
       onStateChanged(episode.id, state);
     } catch (failure) {
@@ -168,8 +173,50 @@ export function EpisodeView({
               </button>
             )}
             <button type="button" className="button" onClick={togglePlayed}>
-              {played ? 'Mark as not finished' : 'Mark as finished'}
+              <CircleCheckIcon done={played} />
+              {played ? 'Mark as unplayed' : 'Mark as played'}
             </button>
+          </div>
+          <div className="episode-header__queue">
+            {queue.ids.has(episode.id) ? (
+              <>
+                <span className="episode-header__queued">
+                  <QueueIcon className="icon icon--inline" /> In Up next
+                </span>
+                <button
+                  type="button"
+                  className="button button--small button--quiet"
+                  onClick={() => void queue.remove(episode.id)}
+                >
+                  Remove from Up next
+                </button>
+              </>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => {
+                    void queue.add(episode.id, 'next');
+                    toast({ text: 'Plays after the current episode' });
+                  }}
+                >
+                  <QueueIcon />
+                  Play next
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => {
+                    void queue.add(episode.id, 'end');
+                    toast({ text: 'Added to the end of Up next' });
+                  }}
+                >
+                  <QueueAddIcon />
+                  Add to Up next
+                </button>
+              </>
+            )}
           </div>
           <DownloadControl episode={episode} />
           {error && (

@@ -1,6 +1,14 @@
-/** The "Episodes" list, with its empty state. Rendering all rows is fine at a few thousand. */
+/**
+ * The "Episodes" list, virtualized against the window's scroll: only the rows near the viewport
+ * are in the DOM (a 3,000-episode show stays fast), each a listitem with aria-setsize/posinset so
+ * screen readers still hear "12 of 3,000". Keyboard: one row title is in the Tab order (roving
+ * tabindex); ↑/↓, Page Up/Down, Home and End move between rows, scrolling the list to the row.
+ * The focused row is always rendered, even scrolled away, so Tab returns to it.
+ */
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EpisodeWithState, Feed } from '../../../shared/types';
-import { EpisodeRow } from './episode-row';
+import { EpisodeRow, type EpisodeRowActions } from './episode-row';
 
 interface EpisodeListProps {
   episodes: EpisodeWithState[];
@@ -8,34 +16,146 @@ interface EpisodeListProps {
   nowPlayingId?: string;
   refreshing: boolean;
   onOpen: (id: string) => void;
+  actions: EpisodeRowActions;
+  queuedIds: ReadonlySet<string>;
+  /** Filters are on: the empty state says so instead of "No episodes yet". */
+  filtered?: boolean;
 }
 
-export function EpisodeList({ episodes, feeds, nowPlayingId, refreshing, onOpen }: EpisodeListProps) {
+const ESTIMATED_ROW_PX = 112;
+const PAGE_ROWS = 8;
+
+export function EpisodeList(props: EpisodeListProps) {
+  const { episodes, refreshing, filtered } = props;
   if (episodes.length === 0) {
     return (
       <div className="empty-state">
-        <p className="empty-state__title">{refreshing ? 'Fetching episodes…' : 'No episodes yet'}</p>
+        <p className="empty-state__title">
+          {filtered ? 'No episodes match' : refreshing ? 'Fetching episodes…' : 'No episodes yet'}
+        </p>
         <p className="muted">
-          {refreshing
-            ? 'The first episodes will appear here in a moment.'
-            : 'Refresh your feeds, or subscribe to a show with its feed URL.'}
+          {filtered
+            ? 'Try other words, or show all episodes.'
+            : refreshing
+              ? 'The first episodes will appear here in a moment.'
+              : 'Refresh your feeds, or subscribe to a show with its feed URL.'}
         </p>
       </div>
     );
   }
+  return <VirtualEpisodeList {...props} />;
+}
+
+function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, queuedIds }: EpisodeListProps) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const [active, setActive] = useState(0);
+  const activeIndex = Math.min(active, episodes.length - 1);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const focusAfterRender = useRef<number | undefined>(undefined);
+
+  // Where the list starts on the page (the library header above it can change height).
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const measure = () => {
+      const top = Math.round(list.getBoundingClientRect().top + window.scrollY);
+      setScrollMargin((current) => (current === top ? current : top));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    if (list.parentElement) observer.observe(list.parentElement.parentElement ?? list.parentElement);
+    return () => observer.disconnect();
+  }, []);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (!indexes.includes(activeIndex)) indexes.push(activeIndex);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+
+  const virtualizer = useWindowVirtualizer({
+    count: episodes.length,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 6,
+    scrollMargin,
+    getItemKey: (index) => episodes[index]?.id ?? index,
+    rangeExtractor,
+  });
+
+  useEffect(() => {
+    const index = focusAfterRender.current;
+    if (index === undefined) return;
+    const button = listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .episode-row__title`);
+    if (button) {
+      focusAfterRender.current = undefined;
+      button.focus({ preventScroll: true });
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(episodes.length - 1, index));
+    setActive(next);
+    focusAfterRender.current = next;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!row) return;
+    const index = Number(row.dataset.index);
+    const target = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + PAGE_ROWS,
+      PageUp: index - PAGE_ROWS,
+      Home: 0,
+      End: episodes.length - 1,
+    }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveTo(target);
+  };
+
   // With several shows, each row says which one it is from.
   const titles = feeds.length > 1 ? new Map(feeds.map((feed) => [feed.id, feed.title])) : undefined;
+  const items = virtualizer.getVirtualItems();
   return (
-    <ul className="episode-list" aria-label="Episodes">
-      {episodes.map((episode) => (
-        <EpisodeRow
-          key={episode.id}
-          episode={episode}
-          showTitle={titles?.get(episode.feedId)}
-          nowPlaying={episode.id === nowPlayingId}
-          onOpen={onOpen}
-        />
-      ))}
+    <ul
+      ref={listRef}
+      className="episode-list"
+      aria-label="Episodes"
+      style={{ height: virtualizer.getTotalSize() }}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+        if (row) setActive(Number(row.dataset.index));
+      }}
+    >
+      {items.map((item) => {
+        const episode = episodes[item.index];
+        if (!episode) return null;
+        return (
+          <EpisodeRow
+            key={item.key}
+            ref={virtualizer.measureElement}
+            index={item.index}
+            setSize={episodes.length}
+            offset={item.start - scrollMargin}
+            tabbable={item.index === activeIndex}
+            episode={episode}
+            showTitle={titles?.get(episode.feedId)}
+            nowPlaying={episode.id === nowPlayingId}
+            queued={queuedIds.has(episode.id)}
+            onOpen={onOpen}
+            actions={actions}
+          />
+        );
+      })}
     </ul>
   );
 }

@@ -3,19 +3,35 @@
  * find episodes by it); date, duration and listening state describe it via aria-describedby. The
  * button stretches over the whole row so the row is one click target.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type Ref } from 'react';
 import type { EpisodeWithState } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';
-import { CheckIcon } from '../../components/icons';
+import { CheckIcon, CircleCheckIcon, QueueAddIcon, QueueIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
 import { previewText } from '../../lib/plain-text';
 import { DownloadBadge } from '../downloads/download-badge';
 
+/** What a row's own buttons do; one object for the whole list so rows stay memoized. */
+export interface EpisodeRowActions {
+  toggleQueued: (episode: EpisodeWithState, queued: boolean) => void;
+  togglePlayed: (episode: EpisodeWithState) => void;
+}
+
 interface EpisodeRowProps {
+  ref?: Ref<HTMLLIElement>;
+  /** Position in the whole (virtual) list, 0-based. */
+  index: number;
+  setSize: number;
+  /** Pixels from the top of the list (rows are absolutely placed). */
+  offset: number;
+  /** This row's title is the list's one Tab stop. */
+  tabbable: boolean;
   episode: EpisodeWithState;
   showTitle?: string;
   nowPlaying: boolean;
+  queued: boolean;
   onOpen: (id: string) => void;
+  actions: EpisodeRowActions;
 }
 
 type Progress = { kind: 'new' } | { kind: 'played' } | { kind: 'started'; fraction: number; left: string };
@@ -28,15 +44,35 @@ function progressOf({ state, durationSeconds }: EpisodeWithState): Progress {
   return { kind: 'started', fraction, left };
 }
 
-export const EpisodeRow = memo(function EpisodeRow({ episode, showTitle, nowPlaying, onOpen }: EpisodeRowProps) {
+export const EpisodeRow = memo(function EpisodeRow({
+  ref,
+  index,
+  setSize,
+  offset,
+  tabbable,
+  episode,
+  showTitle,
+  nowPlaying,
+  queued,
+  onOpen,
+  actions,
+}: EpisodeRowProps) {
   const progress = progressOf(episode);
   const preview = useMemo(() => previewText(episode.showNotesHtml), [episode.showNotesHtml]);
   const date = formatDay(episode.publishedAt);
   const duration = formatDuration(episode.durationSeconds);
   const describedBy = `episode-meta-${episode.id}`;
+  const titleId = `episode-title-${episode.id}`;
 
   return (
-    <li className={`episode-row episode-row--${progress.kind}${nowPlaying ? ' episode-row--current' : ''}`}>
+    <li
+      ref={ref}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      className={`episode-row episode-row--${progress.kind}${nowPlaying ? ' episode-row--current' : ''}`}
+      style={{ transform: `translateY(${offset}px)` }}
+    >
       <div className="episode-row__marker" aria-hidden="true">
         {progress.kind === 'played' ? (
           <CheckIcon className="icon icon--inline" />
@@ -49,7 +85,9 @@ export const EpisodeRow = memo(function EpisodeRow({ episode, showTitle, nowPlay
           <button
             type="button"
             className="episode-row__title"
+            id={titleId}
             aria-describedby={describedBy}
+            tabIndex={tabbable ? 0 : -1}
             onClick={() => onOpen(episode.id)}
           >
             {episode.title}
@@ -58,6 +96,12 @@ export const EpisodeRow = memo(function EpisodeRow({ episode, showTitle, nowPlay
         <p className="episode-row__meta" id={describedBy}>
           {nowPlaying && <span className="episode-row__badge episode-row__badge--current">Now playing</span>}
           {progress.kind === 'new' && !nowPlaying && <span className="episode-row__badge">New</span>}
+          {queued && (
+            <span className="episode-row__queued">
+              <QueueIcon className="icon icon--inline" />
+              Up next
+            </span>
+          )}
           {progress.kind === 'played' && <span className="episode-row__state">Played</span>}
           {progress.kind === 'started' && (
             <span className="episode-row__state episode-row__state--started">
@@ -77,6 +121,30 @@ export const EpisodeRow = memo(function EpisodeRow({ episode, showTitle, nowPlay
           {showTitle && <span className="episode-row__show">{showTitle}</span>}
         </p>
         {preview && <p className="episode-row__preview">{preview}</p>}
+      </div>
+      <div className="episode-row__actions">
+        <button
+          type="button"
+          className="icon-button icon-button--small episode-row__action"
+          aria-label={queued ? 'Remove from Up next' : 'Add to Up next'}
+          aria-describedby={titleId}
+          title={queued ? 'Remove from Up next' : 'Add to Up next'}
+          tabIndex={tabbable ? 0 : -1}
+          onClick={() => actions.toggleQueued(episode, queued)}
+        >
+          {queued ? <QueueIcon /> : <QueueAddIcon />}
+        </button>
+        <button
+          type="button"
+          className="icon-button icon-button--small episode-row__action"
+          aria-label={progress.kind === 'played' ? 'Mark as unplayed' : 'Mark as played'}
+          aria-describedby={titleId}
+          title={progress.kind === 'played' ? 'Mark as unplayed' : 'Mark as played'}
+          tabIndex={tabbable ? 0 : -1}
+          onClick={() => actions.togglePlayed(episode)}
+        >
+          <CircleCheckIcon done={progress.kind === 'played'} />
+        </button>
       </div>
     </li>
   );

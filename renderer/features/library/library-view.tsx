@@ -1,12 +1,15 @@
-/** The library: the show, its sync status, feed actions and the episode list. */
-import { useState } from 'react';
+/** The library: the show, its sync status, feed actions, quick filters and the episode list. */
+import { useMemo, useState } from 'react';
 import type { Feed } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
 import { RefreshIcon } from '../../components/icons';
 import { previewText } from '../../lib/plain-text';
 import { ExportNotes } from '../notes/export-notes';
 import { ImportNotes } from '../notes/import-notes';
+import { filterEpisodes, type EpisodeFilters } from './episode-filter';
+import { EpisodeFiltersBar } from './episode-filters';
 import { EpisodeList } from './episode-list';
+import type { EpisodeRowActions } from './episode-row';
 import { SubscribeForm } from './subscribe-form';
 import { SyncStatus } from './sync-status';
 import type { Library } from './use-library';
@@ -16,13 +19,32 @@ interface LibraryViewProps {
   library: Library;
   nowPlayingId?: string;
   onOpenEpisode: (id: string) => void;
+  filters: EpisodeFilters;
+  onFiltersChange: (patch: Partial<EpisodeFilters>) => void;
+  actions: EpisodeRowActions;
+  queuedIds: ReadonlySet<string>;
+  onUnsubscribe: (feed: Feed) => void;
 }
 
-export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryViewProps) {
+export function LibraryView({
+  library,
+  nowPlayingId,
+  onOpenEpisode,
+  filters,
+  onFiltersChange,
+  actions,
+  queuedIds,
+  onUnsubscribe,
+}: LibraryViewProps) {
   const { feeds, episodes, loading, loadError, refreshing } = library;
   const [feedFilter, setFeedFilter] = useState<string>();
   const selected = feeds.find((feed) => feed.id === feedFilter);
-  const shown = selected ? episodes.filter((episode) => episode.feedId === selected.id) : episodes;
+  const ofShow = useMemo(
+    () => (selected ? episodes.filter((episode) => episode.feedId === selected.id) : episodes),
+    [episodes, selected],
+  );
+  const shown = useMemo(() => filterEpisodes(ofShow, filters), [ofShow, filters]);
+  const filtered = filters.text.trim() !== '' || filters.state !== 'all' || filters.hidePlayed;
   const headerFeed: Feed | undefined = selected ?? (feeds.length === 1 ? feeds[0] : undefined);
   // Feed descriptions are often HTML; the header shows them as plain text.
   const description = headerFeed?.description ? previewText(headerFeed.description, 400) : '';
@@ -34,7 +56,7 @@ export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryVie
         <Artwork src={headerFeed?.artwork} title={headerFeed?.title ?? 'Earmark'} size="large" />
         <div className="library-header__text">
           <p className="library-header__eyebrow">{headerFeed ? (headerFeed.author ?? 'Podcast') : 'Your library'}</p>
-          <h1>{headerFeed?.title ?? (feeds.length > 1 ? 'All shows' : 'Earmark')}</h1>
+          <h1 id="library-show-title">{headerFeed?.title ?? (feeds.length > 1 ? 'All shows' : 'Earmark')}</h1>
           {description && <p className="library-header__description">{description}</p>}
           <div className="library-header__status">
             {snapshot && <span className="badge badge--snapshot">Offline snapshot</span>}
@@ -62,13 +84,23 @@ export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryVie
             </button>
             <ExportNotes />
             <ImportNotes />
+            {headerFeed && (
+              <button
+                type="button"
+                className="button button--small button--quiet button--danger-quiet"
+                aria-describedby="library-show-title"
+                onClick={() => onUnsubscribe(headerFeed)}
+              >
+                Unsubscribe
+              </button>
+            )}
           </div>
           <SubscribeForm onSubscribe={library.subscribe} />
         </div>
       </header>
 
       {feeds.length > 1 && (
-        <div className="feed-filter" role="group" aria-label="Show">
+        <div className="feed-filter" role="group" aria-label="Shows">
           <button type="button" className="chip" aria-pressed={!selected} onClick={() => setFeedFilter(undefined)}>
             All shows
           </button>
@@ -88,8 +120,18 @@ export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryVie
 
       <section className="library-episodes" aria-labelledby="episodes-heading">
         <h2 id="episodes-heading" className="library-episodes__heading">
-          Episodes {!loading && shown.length > 0 && <span className="muted">{shown.length}</span>}
+          Episodes{' '}
+          {!loading && ofShow.length > 0 && (
+            <span className="muted">
+              {filtered && shown.length !== ofShow.length
+                ? `${shown.length.toLocaleString()} of ${ofShow.length.toLocaleString()}`
+                : ofShow.length.toLocaleString()}
+            </span>
+          )}
         </h2>
+        {!loading && !loadError && ofShow.length > 0 && (
+          <EpisodeFiltersBar filters={filters} onChange={onFiltersChange} />
+        )}
         {loadError ? (
           <p className="library-error" role="alert">
             Couldn't load your library: {loadError}
@@ -107,6 +149,9 @@ export function LibraryView({ library, nowPlayingId, onOpenEpisode }: LibraryVie
             nowPlayingId={nowPlayingId}
             refreshing={refreshing}
             onOpen={onOpenEpisode}
+            actions={actions}
+            queuedIds={queuedIds}
+            filtered={filtered}
           />
         )}
       </section>

@@ -18,6 +18,10 @@ export interface Library {
   /** The last refresh request failed as a whole (not a single feed). */
   refreshError?: string;
   refresh: () => Promise<void>;
+  /** Reads feeds and episodes again (after an unsubscribe or an import). */
+  reload: () => Promise<void>;
+  /** While refreshing: how many shows are syncing now. */
+  syncingCount: number;
   subscribe: (url: string) => Promise<SyncResult>;
   patchEpisodeState: (id: string, state: EpisodeState) => void;
 }
@@ -108,6 +112,8 @@ export function useLibrary(): Library {
     refreshing: requestRunning || syncingFeeds.size > 0,
     refreshError,
     refresh,
+    reload,
+    syncingCount: syncingFeeds.size,
     subscribe,
     patchEpisodeState,
   };

@@ -7,7 +7,11 @@ import { SeekMarkers } from '../chapters/seek-markers';
 import type { ChapterNavigation } from '../chapters/use-chapter-navigation';
 import { usePlayerContext } from './player-context';
 import { SeekBar } from './seek-bar';
+import { ShowSpeed } from './show-speed';
+import { SleepTimerMenu } from './sleep-timer-menu';
 import { SpeedControl } from './speed-control';
+import type { SleepTimerControl } from './use-sleep-timer';
+import { VolumeControl } from './volume-control';
 import './player.css';
 
 interface PlayerBarProps {
@@ -21,6 +25,10 @@ interface PlayerBarProps {
   /** The loaded episode's notes, shown as markers. */
   notes: readonly Note[];
   onOpenEpisode: (id: string) => void;
+  sleep: SleepTimerControl;
+  /** The loaded show's saved speed (settings.speedByFeed). */
+  showSpeed?: number;
+  onPinShowSpeed: (rate: number | undefined) => void;
 }
 
 export function PlayerBar({
@@ -31,6 +39,9 @@ export function PlayerBar({
   navigation,
   notes,
   onOpenEpisode,
+  sleep,
+  showSpeed,
+  onPinShowSpeed,
 }: PlayerBarProps) {
   const player = usePlayerContext();
   const { episode, status, playing, position, duration, rate, error } = player;
@@ -158,7 +169,17 @@ export function PlayerBar({
       </div>
 
       <div className="player-bar__extra">
-        <SpeedControl rate={rate} onChange={player.setRate} />
+        <div className="player-bar__speed">
+          <SpeedControl rate={rate} onChange={player.setRate} />
+          {showTitle && <ShowSpeed showTitle={showTitle} rate={rate} saved={showSpeed} onPin={onPinShowSpeed} />}
+        </div>
+        <SleepTimerMenu sleep={sleep} hasChapters={hasChapters} />
+        <VolumeControl
+          volume={player.volume}
+          muted={player.muted}
+          onVolume={player.setVolume}
+          onMuted={player.setMuted}
+        />
       </div>
     </section>
   );

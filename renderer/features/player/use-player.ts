@@ -13,6 +13,7 @@
  */
 import { Howl } from 'howler';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { resumePosition } from '../../../shared/listening-rules';
 import type { EpisodeState, EpisodeWithState } from '../../../shared/types';
 import { api, mediaUrl } from '../../api';
 import { audioFormat, loadErrorText } from './audio-format';
@@ -29,6 +30,9 @@ export interface PlayerState {
   /** Seconds; from the audio once loaded, from the feed before. 0 when unknown. */
   duration: number;
   rate: number;
+  /** 0–1. */
+  volume: number;
+  muted: boolean;
   /** Why playback failed, in words. */
   error?: string;
 }
@@ -45,6 +49,8 @@ export interface PlayerActions {
   seek(seconds: number): void;
   skip(deltaSeconds: number): void;
   setRate(rate: number): void;
+  setVolume(volume: number): void;
+  setMuted(muted: boolean): void;
   /** The precise playback time now (the `position` state lags by up to one tick). */
   now(): number;
 }
@@ -57,30 +63,43 @@ interface Options {
   onStateSaved?: (episodeId: string, state: EpisodeState) => void;
   /** Completed downloads; before `ready`, an episode's own `download` field decides. */
   downloaded?: { ready: boolean; ids: ReadonlySet<string> };
+  /** The audio reached its end (after the end was saved): auto-advance and the sleep timer hook in here. */
+  onEnded?: (episode: EpisodeWithState) => void;
 }
 
 const TICK_MS = 250;
 const SAVE_EVERY_MS = 5000;
-/** Closer than this to the end counts as finished: start again from the top next time. */
-const END_SLACK_SECONDS = 5;
+const VOLUME_KEY = 'earmark.volume';
 
-const initial: PlayerState = { status: 'idle', playing: false, position: 0, duration: 0, rate: 1 };
-
-function resumeAt(episode: EpisodeWithState): number {
-  const { position, played } = episode.state;
-  const duration = episode.durationSeconds ?? 0;
-  if (played || !(position > 0)) return 0;
-  if (duration && position >= duration - END_SLACK_SECONDS) return 0;
-  return position;
+/** Volume and mute are this window's preference (like a system mixer), kept in localStorage. */
+function savedVolume(): { volume: number; muted: boolean } {
+  try {
+    const saved = JSON.parse(localStorage.getItem(VOLUME_KEY) ?? 'null') as { volume?: unknown; muted?: unknown };
+    const volume = typeof saved?.volume === 'number' && saved.volume >= 0 && saved.volume <= 1 ? saved.volume : 1;
+    return { volume, muted: saved?.muted === true };
+  } catch {
+    return { volume: 1, muted: false };
+  }
 }
+
+const initial: PlayerState = {
+  status: 'idle',
+  playing: false,
+  position: 0,
+  duration: 0,
+  rate: 1,
+  volume: 1,
+  muted: false,
+};
 
 function hasLocalFile(known: Options['downloaded'], episode: EpisodeWithState): boolean {
   if (!known) return false;
   return known.ready ? known.ids.has(episode.id) : episode.download?.state === 'completed';
 }
 
-export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): Player {
-  const [state, setState] = useState<PlayerState>({ ...initial, rate: defaultRate });
+export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Options): Player {
+  const [state, setState] = useState<PlayerState>(() => ({ ...initial, rate: defaultRate, ...savedVolume() }));
+  const onEndedRef = useRef(onEnded);
   const howlRef = useRef<Howl | null>(null);
   const soundIdRef = useRef<number | undefined>(undefined);
   const stateRef = useRef(state);
@@ -95,6 +114,7 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): P
     stateRef.current = state;
     onSavedRef.current = onStateSaved;
     downloadedRef.current = downloaded;
+    onEndedRef.current = onEnded;
   });
 
   const isLocal = useCallback((episode: EpisodeWithState) => hasLocalFile(downloadedRef.current, episode), []);
@@ -147,6 +167,8 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): P
         // The local URL has no extension: the format always comes from the enclosure.
         format: [audioFormat(remote, episode.enclosure?.type)],
         rate: stateRef.current.rate,
+        volume: stateRef.current.volume,
+        mute: stateRef.current.muted,
         onload: () => {
           if (howlRef.current !== howl) return;
           const duration = howl.duration();
@@ -184,7 +206,16 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): P
           if (howlRef.current !== howl) return;
           const duration = howl.duration() || stateRef.current.duration;
           update({ status: 'ended', playing: false, position: duration });
-          save(stateRef.current.episode, 0, true);
+          const episode = stateRef.current.episode;
+          if (!episode) return;
+          window.clearTimeout(saveTimerRef.current);
+          savedRef.current = { position: duration, at: Date.now() };
+          // The service marks it played (per markPlayedAtEnd) and forgets the position.
+          api
+            .setEpisodeState({ id: episode.id, position: Math.max(0, duration), ended: true })
+            .then((saved) => onSavedRef.current?.(episode.id, saved))
+            .catch((error: unknown) => console.warn('Could not save the end of the episode', error))
+            .finally(() => onEndedRef.current?.(episode));
         },
       });
       howlRef.current = howl;
@@ -192,7 +223,7 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): P
       if (start > 0) howl.seek(start);
       return howl;
     },
-    [isLocal, update, save],
+    [isLocal, update],
   );
 
   const play = useCallback(() => {
@@ -265,7 +296,7 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): P
       const duration = episode.durationSeconds ?? 0;
       const start =
         options.at === undefined
-          ? resumeAt(episode)
+          ? resumePosition(episode.state, episode.durationSeconds)
           : Math.max(0, duration > 0 ? Math.min(options.at, duration) : options.at);
       const base = { episode, position: start, duration, error: undefined };
       if (!episode.enclosure?.url && !isLocal(episode)) {
@@ -287,6 +318,26 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): P
     (rate: number) => {
       howlRef.current?.rate(rate);
       update({ rate });
+    },
+    [update],
+  );
+
+  const setVolume = useCallback(
+    (volume: number) => {
+      const clamped = Math.max(0, Math.min(1, volume));
+      howlRef.current?.volume(clamped);
+      if (clamped > 0 && stateRef.current.muted) howlRef.current?.mute(false);
+      update({ volume: clamped, muted: clamped > 0 ? false : stateRef.current.muted });
+      localStorage.setItem(VOLUME_KEY, JSON.stringify({ volume: clamped, muted: stateRef.current.muted }));
+    },
+    [update],
+  );
+
+  const setMuted = useCallback(
+    (muted: boolean) => {
+      howlRef.current?.mute(muted);
+      update({ muted });
+      localStorage.setItem(VOLUME_KEY, JSON.stringify({ volume: stateRef.current.volume, muted }));
     },
     [update],
   );
@@ -331,8 +382,8 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded }: Options): P
   useEffect(() => unloadHowl, [unloadHowl]);
 
   const actions = useMemo(
-    () => ({ load, play, pause, toggle, seek, skip, setRate, now: currentTime }),
-    [load, play, pause, toggle, seek, skip, setRate, currentTime],
+    () => ({ load, play, pause, toggle, seek, skip, setRate, setVolume, setMuted, now: currentTime }),
+    [load, play, pause, toggle, seek, skip, setRate, setVolume, setMuted, currentTime],
   );
   return { ...state, ...actions };
 }

@@ -5,8 +5,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { MethodInput } from '../../../shared/api';
 import type { Feed, Settings, Theme } from '../../../shared/types';
-import { errorText } from '../../api';
-import { CloseIcon } from '../../components/icons';
+import { api, errorText } from '../../api';
+import { CloseIcon, ExportIcon, ImportIcon } from '../../components/icons';
+import { useToast } from '../../components/toast-context';
+import { saveTextFile } from '../../lib/save-file';
 import { formatRate } from '../player/speed-control';
 import './settings.css';
 
@@ -17,6 +19,116 @@ interface SettingsDialogProps {
   feeds: Feed[];
   onChange: (patch: MethodInput<'updateSettings'>) => Promise<void>;
   onClose: () => void;
+  /** Shows were imported: the library should reload. */
+  onLibraryChanged: () => void;
+}
+
+const refreshChoices = [0, 15, 30, 60, 120, 360, 720, 1440];
+function formatInterval(minutes: number): string {
+  if (minutes === 0) return 'Off (only when I refresh)';
+  if (minutes < 60) return `Every ${minutes} minutes`;
+  if (minutes === 60) return 'Every hour';
+  if (minutes === 1440) return 'Once a day';
+  return `Every ${minutes / 60} hours`;
+}
+
+/** A labelled checkbox that saves at once, with one line of help read with it. */
+function Toggle({
+  label,
+  checked,
+  onChange,
+  help,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  help?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="settings-toggle">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={help ? `${id}-help` : undefined}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {help && (
+          <p id={`${id}-help`} className="settings-field__help">
+            {help}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Import OPML (a file input behind a button) and Export OPML (a Blob download). */
+function OpmlButtons({ onImported }: { onImported: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const toast = useToast();
+  const [status, setStatus] = useState('');
+
+  const importFile = async (file: File) => {
+    setStatus(`Importing ${file.name}…`);
+    try {
+      const result = await api.importOpml({ content: await file.text() });
+      const parts = [
+        `${result.added} ${result.added === 1 ? 'show' : 'shows'} added`,
+        result.skipped > 0 ? `${result.skipped} already subscribed` : '',
+        result.failed.length > 0 ? `${result.failed.length} could not be read` : '',
+      ].filter(Boolean);
+      setStatus(`Imported: ${parts.join(', ')}.${result.added > 0 ? ' They refresh in the background.' : ''}`);
+      onImported();
+    } catch (failure) {
+      setStatus(`Couldn't import ${file.name}: ${errorText(failure)}`);
+    }
+  };
+
+  const exportFile = async () => {
+    try {
+      const file = await api.exportOpml({});
+      saveTextFile(file.fileName, file.mimeType, file.content);
+      setStatus(`Saved ${file.fileName}`);
+    } catch (failure) {
+      toast({ text: `Couldn't export: ${errorText(failure)}` });
+    }
+  };
+
+  return (
+    <div className="settings-field settings-field--stack">
+      <span className="settings-field__label">Subscriptions (OPML)</span>
+      <div className="settings-buttons">
+        <button type="button" className="button button--small" onClick={() => input.current?.click()}>
+          <ImportIcon />
+          Import OPML
+        </button>
+        <button type="button" className="button button--small" onClick={() => void exportFile()}>
+          <ExportIcon />
+          Export OPML
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".opml,.xml,text/x-opml,text/xml,application/xml"
+          hidden
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      <p className="settings-field__help" role="status">
+        {status || 'Move your shows between Earmark and other podcast apps.'}
+      </p>
+    </div>
+  );
 }
 
 const backChoices = [5, 10, 15, 20, 30, 45, 60];
@@ -92,7 +204,7 @@ const dayChoices = [1, 2, 3, 7, 14, 30, 90];
 const capGbChoices = [1, 2, 5, 10, 20, 50, 100];
 const MB_PER_GB = 1024;
 
-export function SettingsDialog({ open, settings, feeds, onChange, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ open, settings, feeds, onChange, onClose, onLibraryChanged }: SettingsDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string>();
   const id = useId();
@@ -128,6 +240,7 @@ export function SettingsDialog({ open, settings, feeds, onChange, onClose }: Set
           </button>
         </div>
 
+        <h3 className="settings-section__title settings-section__title--first">Playback</h3>
         <NumberChoice
           label="Skip back"
           value={settings.skipBackSeconds}
@@ -150,6 +263,45 @@ export function SettingsDialog({ open, settings, feeds, onChange, onClose }: Set
           onChange={(playbackRate) => change({ playbackRate })}
         />
 
+        <Toggle
+          label="Mark episodes played at the end"
+          checked={settings.markPlayedAtEnd}
+          onChange={(markPlayedAtEnd) => change({ markPlayedAtEnd })}
+          help="When playback reaches the end (or its last 15 seconds)."
+        />
+        <Toggle
+          label="Play the next episode in Up next"
+          checked={settings.autoPlayNext}
+          onChange={(autoPlayNext) => change({ autoPlayNext })}
+          help="When an episode ends, the first one in Up next starts by itself."
+        />
+        {Object.keys(settings.speedByFeed).length > 0 && (
+          <div className="settings-field settings-field--stack">
+            <span className="settings-field__label">Speed per show</span>
+            <ul className="settings-checks">
+              {Object.entries(settings.speedByFeed).map(([feedId, rate]) => {
+                const feed = feeds.find((item) => item.id === feedId);
+                const { [feedId]: _gone, ...rest } = settings.speedByFeed;
+                return (
+                  <li key={feedId} className="settings-speed">
+                    <span>
+                      {feed?.title ?? 'A show you left'} · {formatRate(rate)}
+                    </span>
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      aria-label={`Use the default speed for ${feed?.title ?? 'this show'}`}
+                      onClick={() => change({ speedByFeed: rest })}
+                    >
+                      Use default
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        )}
+
         <NumberChoice
           label="Mark goes back"
           value={settings.markBackSeconds}
@@ -161,6 +313,40 @@ export function SettingsDialog({ open, settings, feeds, onChange, onClose }: Set
           Press <kbd>M</kbd> while listening to mark what you just heard; <kbd>N</kbd> starts a note.
         </p>
 
+        <section className="settings-section" aria-labelledby={`${id}-shows`}>
+          <h3 id={`${id}-shows`} className="settings-section__title">
+            Shows
+          </h3>
+          <NumberChoice
+            label="Refresh in the background"
+            value={settings.refreshIntervalMinutes}
+            choices={refreshChoices}
+            format={formatInterval}
+            onChange={(refreshIntervalMinutes) => change({ refreshIntervalMinutes })}
+            help="Earmark checks every show for new episodes while it is open."
+          />
+          <Toggle
+            label="Notify me about new episodes"
+            checked={settings.notifyNewEpisodes}
+            onChange={(notifyNewEpisodes) => {
+              change({ notifyNewEpisodes });
+              // The browser host shows Web Notifications; they need the browser's permission.
+              if (notifyNewEpisodes && !window.earmark && typeof Notification !== 'undefined') {
+                void Notification.requestPermission();
+              }
+            }}
+            help="A notification when a background refresh finds new episodes."
+          />
+          <Toggle
+            label="Hide played episodes"
+            checked={settings.hidePlayed}
+            onChange={(hidePlayed) => change({ hidePlayed })}
+            help="Played episodes leave the episode list (the library's Hide played does the same)."
+          />
+          <OpmlButtons onImported={onLibraryChanged} />
+        </section>
+
+        <h3 className="settings-section__title">Appearance</h3>
         <fieldset className="settings-field settings-field--theme">
           <legend>Theme</legend>
           <div className="segmented">

@@ -1,0 +1,83 @@
+/**
+ * Confirms an unsubscribe and asks what happens to the show's downloads. Notes and listening
+ * positions are always kept (they come back if the listener subscribes again), and the dialog says so.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Feed } from '../../../shared/types';
+import { errorText } from '../../api';
+
+interface UnsubscribeDialogProps {
+  feed?: Feed;
+  /** Completed downloads of this show. */
+  downloadCount: number;
+  onConfirm: (feed: Feed, deleteDownloads: boolean) => Promise<void>;
+  onClose: () => void;
+}
+
+export function UnsubscribeDialog({ feed, downloadCount, onConfirm, onClose }: UnsubscribeDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (feed && !dialog.open) {
+      setError(undefined);
+      dialog.showModal();
+    }
+    if (!feed && dialog.open) dialog.close();
+  }, [feed]);
+
+  const confirm = async (deleteDownloads: boolean) => {
+    if (!feed) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onConfirm(feed, deleteDownloads);
+      onClose();
+    } catch (failure) {
+      setError(`Couldn't unsubscribe: ${errorText(failure)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const name = feed?.title || feed?.url || 'this show';
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onClose={onClose}
+    >
+      <h2 id={`${id}-title`}>Unsubscribe from {name}?</h2>
+      <div id={`${id}-body`}>
+        <p>Its episodes leave your library. Your notes and listening positions are kept.</p>
+        <p>
+          {downloadCount > 0
+            ? `You have ${downloadCount} downloaded ${downloadCount === 1 ? 'episode' : 'episodes'} of this show. Keep the files, or delete them to free the space?`
+            : 'Keep or delete any downloaded episodes of this show?'}
+        </p>
+      </div>
+      {error && (
+        <p className="confirm-dialog__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="confirm-dialog__actions">
+        <button type="button" className="button" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" className="button" onClick={() => void confirm(false)} disabled={busy}>
+          Keep downloads
+        </button>
+        <button type="button" className="button button--danger" onClick={() => void confirm(true)} disabled={busy}>
+          Delete downloads
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * "Sleep timer": a menu of 5–60 minutes, end of episode, end of chapter, or off. While it runs the
+ * button shows the time left (the button's name stays "Sleep timer"; the time is its description).
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SleepMode } from '../../../shared/sleep-timer';
+import { MoonIcon } from '../../components/icons';
+import { describeSleep, formatRemaining, type SleepTimerControl } from './use-sleep-timer';
+
+const minuteChoices = [5, 15, 30, 45, 60];
+
+function same(a: SleepMode | null, b: SleepMode | null): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind === 'minutes' && b.kind === 'minutes') return a.minutes === b.minutes;
+  return a.kind === b.kind;
+}
+
+export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerControl; hasChapters: boolean }) {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const id = useId();
+  const { status } = sleep;
+  const active = status.mode !== null;
+
+  useEffect(() => {
+    if (!open) return;
+    const items = rootRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]');
+    const checked = rootRef.current?.querySelector<HTMLElement>('[aria-checked="true"]');
+    (checked ?? items?.[0])?.focus();
+    const close = (event: MouseEvent | FocusEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('focusin', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('focusin', close);
+    };
+  }, [open]);
+
+  const choose = (mode: SleepMode | null) => {
+    if (mode) sleep.start(mode);
+    else sleep.cancel();
+    setOpen(false);
+    rootRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  };
+
+  const choices: { label: string; mode: SleepMode | null; disabled?: boolean }[] = [
+    ...minuteChoices.map((minutes) => ({
+      label: `${minutes} minutes`,
+      mode: { kind: 'minutes', minutes } as SleepMode,
+    })),
+    { label: 'End of episode', mode: { kind: 'end-of-episode' } },
+    { label: 'End of chapter', mode: { kind: 'end-of-chapter' }, disabled: !hasChapters },
+    { label: 'Off', mode: null },
+  ];
+
+  return (
+    <div
+      className="menu-anchor sleep-timer"
+      ref={rootRef}
+      onKeyDown={(event) => {
+        if (!open) return;
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          setOpen(false);
+          rootRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+        }
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || event.key === 'Home' || event.key === 'End') {
+          event.preventDefault();
+          const items = [
+            ...(rootRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? []),
+          ];
+          const at = items.indexOf(document.activeElement as HTMLElement);
+          const next =
+            event.key === 'Home'
+              ? 0
+              : event.key === 'End'
+                ? items.length - 1
+                : (at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+          items[next]?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        className={`sleep-timer__button${active ? ' sleep-timer__button--on' : ''}`}
+        aria-label="Sleep timer"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        aria-describedby={`${id}-status`}
+        title={describeSleep(status)}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <MoonIcon />
+        {active && (
+          <span className="sleep-timer__left" aria-hidden="true">
+            {status.remainingSeconds !== undefined
+              ? formatRemaining(status.remainingSeconds)
+              : status.mode?.kind === 'end-of-chapter'
+                ? 'Chapter'
+                : 'Episode'}
+          </span>
+        )}
+      </button>
+      <span id={`${id}-status`} className="visually-hidden">
+        {describeSleep(status)}
+      </span>
+      {open && (
+        <div className="menu menu--up" role="menu" id={`${id}-menu`} aria-label="Sleep timer">
+          <p className="menu__heading" aria-hidden="true">
+            Stop playing after…
+          </p>
+          {choices.map((choice) => (
+            <button
+              key={choice.label}
+              type="button"
+              role="menuitemradio"
+              aria-checked={same(choice.mode, status.mode)}
+              aria-disabled={choice.disabled || undefined}
+              className="menu__item menu__item--radio"
+              tabIndex={-1}
+              onClick={() => !choice.disabled && choose(choice.mode)}
+            >
+              <span className="menu__label">{choice.label}</span>
+            </button>
+          ))}
+          {status.mode?.kind === 'minutes' && (
+            <button
+              type="button"
+              role="menuitem"
+              className="menu__item"
+              tabIndex={-1}
+              onClick={() => {
+                sleep.extend(5);
+                setOpen(false);
+              }}
+            >
+              <span className="menu__label">Add 5 minutes</span>
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

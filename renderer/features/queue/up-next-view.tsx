@@ -1,0 +1,239 @@
+/**
+ * The "Up next" view: the queue in play order. Reorder by dragging an item (HTML5 drag and drop)
+ * or from the keyboard, with the Move up / Move down buttons or Alt+↑/↓ anywhere on an item; every
+ * move is announced in a live region ("… moved to 2 of 5").
+ */
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { EpisodeWithState, Feed } from '../../../shared/types';
+import { formatDuration } from '../../../shared/time';
+import { Artwork } from '../../components/artwork';
+import { ArrowIcon, BackIcon, CloseIcon, GripIcon, QueueIcon } from '../../components/icons';
+import { useQueueContext } from './queue-context';
+import './queue.css';
+
+interface UpNextViewProps {
+  feeds: Feed[];
+  nowPlayingId?: string;
+  onOpenEpisode: (id: string) => void;
+  onPlay: (episode: EpisodeWithState) => void;
+  onBack: () => void;
+}
+
+function timeLeft(episode: EpisodeWithState): string {
+  const duration = episode.durationSeconds;
+  if (!duration) return '';
+  if (episode.state.position >= 1 && !episode.state.played)
+    return `${formatDuration(Math.max(60, duration - episode.state.position))} left`;
+  return formatDuration(duration);
+}
+
+export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack }: UpNextViewProps) {
+  const queue = useQueueContext();
+  const [announcement, setAnnouncement] = useState('');
+  const [dragging, setDragging] = useState<string>();
+  const [dropIndex, setDropIndex] = useState<number>();
+  const listRef = useRef<HTMLOListElement>(null);
+  const { items } = queue;
+  const total = items.reduce((sum, item) => sum + Math.max(0, (item.durationSeconds ?? 0) - item.state.position), 0);
+
+  const move = (episode: EpisodeWithState, toIndex: number) => {
+    const from = items.findIndex((item) => item.id === episode.id);
+    const to = Math.max(0, Math.min(items.length - 1, toIndex));
+    if (from === to || from < 0) {
+      setAnnouncement(`${episode.title} is already ${to === 0 ? 'first' : 'last'}`);
+      return;
+    }
+    void queue.move(episode.id, to);
+    setAnnouncement(`${episode.title} moved to ${to + 1} of ${items.length}`);
+  };
+
+  const remove = (episode: EpisodeWithState, index: number) => {
+    void queue.remove(episode.id);
+    setAnnouncement(`${episode.title} removed from Up next`);
+    // Keep focus in the list: on the next item's remove button, or the previous one's.
+    const neighbour = items[index + 1] ?? items[index - 1];
+    if (!neighbour) return;
+    requestAnimationFrame(() => {
+      const items = listRef.current?.querySelectorAll<HTMLElement>('[data-id]') ?? [];
+      const item = [...items].find((element) => element.dataset.id === neighbour.id);
+      item?.querySelector<HTMLElement>('.up-next__remove')?.focus();
+    });
+  };
+
+  const onItemKey = (event: KeyboardEvent, episode: EpisodeWithState, index: number) => {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    move(episode, index + (event.key === 'ArrowUp' ? -1 : 1));
+  };
+
+  const onDragOver = (event: DragEvent<HTMLLIElement>, index: number) => {
+    if (!dragging) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const box = event.currentTarget.getBoundingClientRect();
+    const after = event.clientY > box.top + box.height / 2;
+    setDropIndex(index + (after ? 1 : 0));
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    const episode = items.find((item) => item.id === dragging);
+    if (episode && dropIndex !== undefined) {
+      const from = items.indexOf(episode);
+      move(episode, dropIndex > from ? dropIndex - 1 : dropIndex);
+    }
+    setDragging(undefined);
+    setDropIndex(undefined);
+  };
+
+  const feedTitle = (feedId: string) => feeds.find((feed) => feed.id === feedId)?.title;
+  const feedArt = (feedId: string) => feeds.find((feed) => feed.id === feedId)?.artwork;
+
+  return (
+    <main className="up-next-view">
+      <button type="button" className="button button--quiet back-button" onClick={onBack}>
+        <BackIcon />
+        Back to library
+      </button>
+      <section className="up-next" aria-labelledby="up-next-heading">
+        <header className="up-next__header">
+          <h1 id="up-next-heading" tabIndex={-1}>
+            Up next
+          </h1>
+          <p className="muted">
+            {items.length === 0
+              ? 'Nothing queued'
+              : `${items.length} ${items.length === 1 ? 'episode' : 'episodes'}${total > 0 ? ` · ${formatDuration(total)} in total` : ''}`}
+          </p>
+        </header>
+        {items.length === 0 ? (
+          <div className="empty-state">
+            <QueueIcon className="icon empty-state__icon" />
+            <p className="empty-state__title">Your queue is empty</p>
+            <p className="muted">
+              Use “Add to Up next” on an episode in the library, or “Play next” on an episode’s page. When an episode
+              ends, the first one here starts by itself.
+            </p>
+          </div>
+        ) : (
+          <>
+            <p className="up-next__hint muted" id="up-next-hint">
+              Drag to reorder, or press Alt+↑ / Alt+↓ on an item.
+            </p>
+            <ol
+              ref={listRef}
+              className="up-next__list"
+              aria-label="Up next"
+              aria-describedby="up-next-hint"
+              onDragLeave={(event) => {
+                if (!event.currentTarget.contains(event.relatedTarget as Node)) setDropIndex(undefined);
+              }}
+            >
+              {items.map((episode, index) => {
+                const titleId = `up-next-title-${episode.id}`;
+                const dropClass =
+                  dropIndex === index
+                    ? ' up-next__item--drop-before'
+                    : dropIndex === index + 1 && index === items.length - 1
+                      ? ' up-next__item--drop-after'
+                      : '';
+                return (
+                  <li
+                    key={episode.id}
+                    data-id={episode.id}
+                    className={`up-next__item${dragging === episode.id ? ' up-next__item--dragging' : ''}${dropClass}`}
+                    draggable
+                    onDragStart={(event) => {
+                      event.dataTransfer.effectAllowed = 'move';
+                      event.dataTransfer.setData('text/plain', episode.id);
+                      setDragging(episode.id);
+                    }}
+                    onDragEnd={() => {
+                      setDragging(undefined);
+                      setDropIndex(undefined);
+                    }}
+                    onDragOver={(event) => onDragOver(event, index)}
+                    onDrop={onDrop}
+                    onKeyDown={(event) => onItemKey(event, episode, index)}
+                  >
+                    <span className="up-next__grip" aria-hidden="true">
+                      <GripIcon />
+                    </span>
+                    <span className="up-next__number" aria-hidden="true">
+                      {index + 1}
+                    </span>
+                    <Artwork
+                      src={episode.artwork ?? feedArt(episode.feedId)}
+                      title={feedTitle(episode.feedId) ?? episode.title}
+                      size="small"
+                    />
+                    <div className="up-next__text">
+                      <button
+                        type="button"
+                        id={titleId}
+                        className="up-next__title"
+                        onClick={() => onOpenEpisode(episode.id)}
+                      >
+                        {episode.title}
+                      </button>
+                      <p className="up-next__meta">
+                        {episode.id === nowPlayingId && <span className="episode-row__badge">Now playing</span>}
+                        {feedTitle(episode.feedId) && <span>{feedTitle(episode.feedId)}</span>}
+                        {timeLeft(episode) && <span>{timeLeft(episode)}</span>}
+                      </p>
+                    </div>
+                    <div className="up-next__actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-describedby={titleId}
+                        onClick={() => onPlay(episode)}
+                      >
+                        Play now
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-button icon-button--small"
+                        aria-label="Move up"
+                        aria-describedby={titleId}
+                        aria-disabled={index === 0}
+                        title="Move up (Alt+↑)"
+                        onClick={() => move(episode, index - 1)}
+                      >
+                        <ArrowIcon direction="up" />
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-button icon-button--small"
+                        aria-label="Move down"
+                        aria-describedby={titleId}
+                        aria-disabled={index === items.length - 1}
+                        title="Move down (Alt+↓)"
+                        onClick={() => move(episode, index + 1)}
+                      >
+                        <ArrowIcon direction="down" />
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-button icon-button--small up-next__remove"
+                        aria-label="Remove from Up next"
+                        aria-describedby={titleId}
+                        title="Remove from Up next"
+                        onClick={() => remove(episode, index)}
+                      >
+                        <CloseIcon />
+                      </button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )}
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {announcement}
+        </p>
+      </section>
+    </main>
+  );
+}

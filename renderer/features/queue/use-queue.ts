@@ -1,0 +1,83 @@
+/**
+ * "Up next": the queued episodes in play order, kept fresh by queueChanged (another window, an
+ * unsubscribe, auto-advance). Every change answers with the new queue, which is taken as the truth.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { EpisodeWithState } from '../../../shared/types';
+import { api, errorText } from '../../api';
+
+export interface Queue {
+  items: EpisodeWithState[];
+  ids: ReadonlySet<string>;
+  add: (episodeId: string, position?: 'next' | 'end') => Promise<void>;
+  remove: (episodeId: string) => Promise<void>;
+  move: (episodeId: string, toIndex: number) => Promise<void>;
+  /** Takes the next episode off the queue after `finishedEpisodeId` ended (null when empty). */
+  advance: (finishedEpisodeId?: string) => Promise<EpisodeWithState | null>;
+}
+
+export function useQueue(onError: (message: string) => void): Queue {
+  const [items, setItems] = useState<EpisodeWithState[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    const reload = () =>
+      api
+        .getQueue({})
+        .then((queue) => live && setItems(queue))
+        .catch((error: unknown) => console.warn('Could not load Up next', error));
+    const off = api.on('queueChanged', () => void reload());
+    void reload();
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
+  const run = useCallback(
+    async (what: string, call: () => Promise<EpisodeWithState[]>) => {
+      try {
+        setItems(await call());
+      } catch (error) {
+        onError(`Couldn't ${what}: ${errorText(error)}`);
+      }
+    },
+    [onError],
+  );
+
+  const add = useCallback(
+    (episodeId: string, position: 'next' | 'end' = 'end') =>
+      run('add to Up next', () => api.addToQueue({ episodeId, position })),
+    [run],
+  );
+  const remove = useCallback(
+    (episodeId: string) => run('remove from Up next', () => api.removeFromQueue({ episodeId })),
+    [run],
+  );
+  const move = useCallback(
+    (episodeId: string, toIndex: number) => {
+      // Show the move at once; the answer confirms it.
+      setItems((current) => moveItem(current, episodeId, toIndex));
+      return run('reorder Up next', () => api.moveInQueue({ episodeId, toIndex }));
+    },
+    [run],
+  );
+  const advance = useCallback(async (finishedEpisodeId?: string) => {
+    const next = await api.advanceQueue(finishedEpisodeId ? { finishedEpisodeId } : {});
+    setItems(await api.getQueue({}));
+    return next;
+  }, []);
+
+  const ids = useMemo(() => new Set(items.map((item) => item.id)), [items]);
+  return useMemo(() => ({ items, ids, add, remove, move, advance }), [items, ids, add, remove, move, advance]);
+}
+
+/** The list with one item moved to an index (clamped), as the service does it. */
+export function moveItem<T extends { id: string }>(list: readonly T[], id: string, toIndex: number): T[] {
+  const from = list.findIndex((item) => item.id === id);
+  if (from < 0) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(Math.max(0, Math.min(next.length, toIndex)), 0, item!);
+  return next;
+}

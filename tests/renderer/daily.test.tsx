@@ -1,0 +1,204 @@
+// @vitest-environment jsdom
+/** Daily listening in the renderer: Up next ordering and keyboard moves, the sleep timer's display, session restore. */
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeSleep, formatRemaining, chapterEndAt } from '../../renderer/features/player/use-sleep-timer';
+import { moveItem } from '../../renderer/features/queue/use-queue';
+import { filterEpisodes, noFilters } from '../../renderer/features/library/episode-filter';
+import { createFakeBridge, sampleEpisode } from './fake-bridge';
+import { fakeHowls } from './fake-howler';
+
+vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
+
+const episodes = [
+  sampleEpisode('e1', 'Alpha episode'),
+  sampleEpisode('e2', 'Bravo episode', { state: { position: 98, played: false, updatedAt: '2025-04-05T00:00:00Z' } }),
+  sampleEpisode('e3', 'Charlie episode', { publishedAt: '2025-01-01T00:00:00Z' }),
+];
+
+async function renderApp(data = {}) {
+  const fake = createFakeBridge({ episodes: structuredClone(episodes), ...data });
+  window.earmark = fake.bridge;
+  vi.resetModules();
+  const { App } = await import('../../renderer/app/app');
+  render(<App />);
+  return fake;
+}
+
+beforeEach(() => {
+  fakeHowls.reset();
+  history.replaceState(null, '');
+  localStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  delete window.earmark;
+});
+
+const queueTitles = () =>
+  within(screen.getByRole('list', { name: 'Up next' }))
+    .getAllByRole('listitem')
+    .map((item) => within(item).getAllByRole('button')[0]!.textContent);
+
+describe('Up next', () => {
+  it('shows the queue in order; Move up/down and Alt+arrows reorder it and announce the move', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp({ queue: ['e1', 'e2', 'e3'] });
+    await user.click(await screen.findByRole('button', { name: 'Up next' }));
+    expect(await screen.findByRole('region', { name: 'Up next' })).toBeTruthy();
+    expect(queueTitles()).toEqual(['Alpha episode', 'Bravo episode', 'Charlie episode']);
+
+    const first = within(screen.getByRole('list', { name: 'Up next' })).getAllByRole('listitem')[0]!;
+    await user.click(within(first).getByRole('button', { name: 'Move down' }));
+    expect(queueTitles()).toEqual(['Bravo episode', 'Alpha episode', 'Charlie episode']);
+    expect(fake.calls.filter((call) => call.method === 'moveInQueue').at(-1)?.input).toEqual({
+      episodeId: 'e1',
+      toIndex: 1,
+    });
+    expect(screen.getByText('Alpha episode moved to 2 of 3')).toBeTruthy();
+
+    // Focus stays with the moved item; Alt+↓ moves it on, Alt+↑ at the top says so.
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(queueTitles()).toEqual(['Bravo episode', 'Charlie episode', 'Alpha episode']);
+    expect(fake.store.queue).toEqual(['e2', 'e3', 'e1']);
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(screen.getByText('Alpha episode is already last')).toBeTruthy();
+
+    const bravo = within(screen.getByRole('list', { name: 'Up next' })).getAllByRole('listitem')[0]!;
+    await user.click(within(bravo).getByRole('button', { name: 'Remove from Up next' }));
+    expect(queueTitles()).toEqual(['Charlie episode', 'Alpha episode']);
+    expect(screen.getByText('Bravo episode removed from Up next')).toBeTruthy();
+  });
+
+  it('Add to Up next from a list row, and the row then offers to remove it', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp();
+    const list = await screen.findByRole('list', { name: 'Episodes' });
+    const row = within(list).getAllByRole('listitem')[2]!;
+    await user.click(within(row).getByRole('button', { name: 'Add to Up next' }));
+    expect(fake.store.queue).toEqual(['e3']);
+    expect(await within(row).findByRole('button', { name: 'Remove from Up next' })).toBeTruthy();
+    expect(within(row).getByText('Up next')).toBeTruthy();
+  });
+
+  it('at the end of an episode the next queued one loads and plays', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp({ queue: ['e3'] });
+    await user.click(await screen.findByRole('button', { name: 'Alpha episode' }));
+    await user.click(await screen.findByRole('button', { name: 'Play' }));
+    const howl = fakeHowls.all().at(-1)!;
+    await act(async () => {
+      howl.options.onend?.(1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(
+      fake.calls.some((call) => call.method === 'setEpisodeState' && (call.input as { ended?: boolean }).ended),
+    ).toBe(true);
+    expect(fake.calls.find((call) => call.method === 'advanceQueue')?.input).toEqual({ finishedEpisodeId: 'e1' });
+    expect(fakeHowls.all().at(-1)!.options.src[0]).toContain('e3.mp3');
+    expect(within(screen.getByRole('region', { name: 'Player' })).getByText('Charlie episode')).toBeTruthy();
+  });
+});
+
+describe('sleep timer', () => {
+  it('formats the time left and says what the timer does', () => {
+    expect(formatRemaining(900)).toBe('15:00');
+    expect(formatRemaining(59.2)).toBe('1:00');
+    expect(formatRemaining(3723)).toBe('1:02:03');
+    expect(describeSleep({ mode: null })).toBe('Sleep timer off');
+    expect(describeSleep({ mode: { kind: 'minutes', minutes: 15 }, remainingSeconds: 840 })).toBe(
+      'Playback stops in 14:00',
+    );
+    expect(describeSleep({ mode: { kind: 'end-of-episode' }, remainingSeconds: 62 })).toBe(
+      'Playback stops at the end of the episode (1:02 left)',
+    );
+    expect(
+      chapterEndAt(
+        [
+          { start: 0, title: 'A' },
+          { start: 98, title: 'B' },
+        ],
+        10,
+        300,
+      ),
+    ).toBe(98);
+    expect(
+      chapterEndAt(
+        [
+          { start: 0, title: 'A' },
+          { start: 98, title: 'B' },
+        ],
+        100,
+        300,
+      ),
+    ).toBe(300);
+  });
+
+  it('the Sleep timer menu starts a timer, the player shows the time left, Off cancels it', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Alpha episode' }));
+    const button = await screen.findByRole('button', { name: 'Sleep timer' });
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    await user.click(button);
+    const menu = screen.getByRole('menu', { name: 'Sleep timer' });
+    const items = within(menu)
+      .getAllByRole('menuitemradio')
+      .map((item) => item.textContent);
+    expect(items).toEqual([
+      '5 minutes',
+      '15 minutes',
+      '30 minutes',
+      '45 minutes',
+      '60 minutes',
+      'End of episode',
+      'End of chapter',
+      'Off',
+    ]);
+    await user.click(within(menu).getByRole('menuitemradio', { name: '15 minutes' }));
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sleep timer' }).textContent).toContain('15:00');
+    expect(screen.getByText('Playback stops in 15:00')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Sleep timer' }));
+    await user.click(screen.getByRole('menuitemradio', { name: 'End of episode' }));
+    expect(screen.getByText('Playback stops at the end of the episode (31:02 left)')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Sleep timer' }));
+    expect(screen.getByRole('menuitemradio', { name: 'End of episode' }).getAttribute('aria-checked')).toBe('true');
+    await user.click(screen.getByRole('menuitemradio', { name: 'Off' }));
+    expect(screen.getByText('Sleep timer off')).toBeTruthy();
+  });
+});
+
+describe('position and filters', () => {
+  it('reopens the last episode on start, paused at its position', async () => {
+    await renderApp({ lastEpisodeId: 'e2' });
+    const player = await screen.findByRole('region', { name: 'Player' });
+    expect(within(player).getByText('Bravo episode')).toBeTruthy();
+    expect(within(player).getByRole('button', { name: 'Play' })).toBeTruthy();
+    expect(screen.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow')).toBe('98');
+  });
+
+  it('filters by words (accents and case ignored), state and order like the service', () => {
+    const list = [
+      sampleEpisode('a', 'Café crème', { publishedAt: '2025-03-01T00:00:00Z', hasNotes: true }),
+      sampleEpisode('b', 'Cafe au lait', {
+        publishedAt: '2025-02-01T00:00:00Z',
+        state: { position: 0, played: true, updatedAt: '' },
+      }),
+      sampleEpisode('c', 'Tea', { publishedAt: undefined, state: { position: 30, played: false, updatedAt: '' } }),
+    ];
+    const ids = (filters: Partial<typeof noFilters>) =>
+      filterEpisodes(list, { ...noFilters, ...filters }).map((episode) => episode.id);
+    expect(ids({ text: 'CAFE' })).toEqual(['a', 'b']);
+    expect(ids({ state: 'unplayed' })).toEqual(['a', 'c']);
+    expect(ids({ state: 'in-progress' })).toEqual(['c']);
+    expect(ids({ state: 'has-notes' })).toEqual(['a']);
+    expect(ids({ hidePlayed: true })).toEqual(['a', 'c']);
+    expect(ids({ sort: 'oldest' })).toEqual(['b', 'a', 'c']);
+    expect(moveItem([{ id: 'x' }, { id: 'y' }, { id: 'z' }], 'x', 9).map((item) => item.id)).toEqual(['y', 'z', 'x']);
+  });
+});
