@@ -21,7 +21,11 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function inState(episode: EpisodeWithState, state: EpisodeFilters['state']): boolean {
+function inState(
+  episode: EpisodeWithState,
+  state: EpisodeFilters['state'],
+  downloaded?: ReadonlySet<string>,
+): boolean {
   switch (state) {
     case 'all':
       return true;
@@ -30,19 +34,26 @@ function inState(episode: EpisodeWithState, state: EpisodeFilters['state']): boo
     case 'in-progress':
       return !episode.state.played && episode.state.position > 0;
     case 'downloaded':
-      return episode.download?.state === 'completed';
+      return downloaded ? downloaded.has(episode.id) : episode.download?.state === 'completed';
     case 'has-notes':
       return episode.hasNotes;
   }
 }
 
-/** Input newest first (the catalogue's order); output in the asked order, undated episodes last. */
-export function filterEpisodes(newestFirst: readonly EpisodeWithState[], filters: EpisodeFilters): EpisodeWithState[] {
+/**
+ * Input newest first (the catalogue's order); output in the asked order, undated episodes last.
+ * `downloaded`: the live set of completed downloads, fresher than each episode's own field.
+ */
+export function filterEpisodes(
+  newestFirst: readonly EpisodeWithState[],
+  filters: EpisodeFilters,
+  downloaded?: ReadonlySet<string>,
+): EpisodeWithState[] {
   const words = foldText(filters.text).split(/\s+/).filter(Boolean);
   const found = newestFirst.filter(
     (episode) =>
       !(filters.hidePlayed && episode.state.played) &&
-      inState(episode, filters.state) &&
+      inState(episode, filters.state, downloaded) &&
       (words.length === 0 || words.every((word) => foldText(episode.title).includes(word))),
   );
   if (filters.sort !== 'oldest') return found;

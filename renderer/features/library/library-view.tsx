@@ -4,6 +4,7 @@ import type { Feed } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
 import { RefreshIcon } from '../../components/icons';
 import { previewText } from '../../lib/plain-text';
+import { useDownloads } from '../downloads/downloads-context';
 import { ExportNotes } from '../notes/export-notes';
 import { ImportNotes } from '../notes/import-notes';
 import { filterEpisodes, type EpisodeFilters } from './episode-filter';
@@ -43,7 +44,11 @@ export function LibraryView({
     () => (selected ? episodes.filter((episode) => episode.feedId === selected.id) : episodes),
     [episodes, selected],
   );
-  const shown = useMemo(() => filterEpisodes(ofShow, filters), [ofShow, filters]);
+  const { ready: downloadsReady, completedIds } = useDownloads();
+  const shown = useMemo(
+    () => filterEpisodes(ofShow, filters, downloadsReady ? completedIds : undefined),
+    [ofShow, filters, downloadsReady, completedIds],
+  );
   const filtered = filters.text.trim() !== '' || filters.state !== 'all' || filters.hidePlayed;
   const headerFeed: Feed | undefined = selected ?? (feeds.length === 1 ? feeds[0] : undefined);
   // Feed descriptions are often HTML; the header shows them as plain text.

@@ -58,6 +58,8 @@ export function useLibrary(): Library {
   useEffect(() => {
     const offs = [
       api.on('libraryChanged', () => void reload()),
+      // "Has notes" is part of each episode's state in the list.
+      api.on('notesChanged', () => void reload()),
       api.on('syncProgress', ({ feedId }) => setSyncingFeeds((now) => new Set(now).add(feedId))),
       api.on('syncResult', ({ feedId }) => {
         setSyncingFeeds((now) => {

@@ -107,6 +107,8 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Op
   const saveTimerRef = useRef<number | undefined>(undefined);
   const onSavedRef = useRef(onStateSaved);
   const downloadedRef = useRef(downloaded);
+  /** The listener played or seeked since the episode was loaded: only then is there a position to flush. */
+  const movedRef = useRef(false);
   /** Where the current Howl reads from: the downloaded file or the enclosure URL. */
   const localRef = useRef(false);
 
@@ -125,6 +127,8 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Op
   }, []);
 
   const currentTime = useCallback((): number => {
+    // Before the audio has loaded, a seek is only queued and the element still says 0.
+    if (stateRef.current.status === 'loading' && !stateRef.current.playing) return stateRef.current.position;
     const value = howlRef.current?.seek();
     return typeof value === 'number' && Number.isFinite(value) ? value : stateRef.current.position;
   }, []);
@@ -234,6 +238,7 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Op
       howl.seek(0);
       update({ position: 0 });
     }
+    movedRef.current = true;
     soundIdRef.current = howl.play(soundIdRef.current);
     update({ playing: true, status: current.status === 'ended' ? 'ready' : current.status });
   }, [update]);
@@ -273,6 +278,7 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Op
       const { duration, status } = stateRef.current;
       if (!howl || status === 'error') return;
       const target = Math.max(0, Math.min(seconds, duration > 0 ? duration - 0.5 : seconds));
+      movedRef.current = true;
       // A seek re-buffers anyway: the moment to move to a file that finished downloading.
       if (pendingSwitchRef.current) switchSource(target);
       else howl.seek(target);
@@ -290,7 +296,8 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Op
         if (options.autoplay && !stateRef.current.playing) play();
         return;
       }
-      if (current.episode) save(current.episode, currentTime());
+      if (current.episode && movedRef.current) save(current.episode, currentTime());
+      movedRef.current = false;
       unloadHowl();
       savedRef.current = { position: episode.state.position, at: Date.now() };
       const duration = episode.durationSeconds ?? 0;
@@ -368,7 +375,7 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Op
   // Leaving the page (closing the window) must not lose the last few seconds.
   useEffect(() => {
     const flush = () => {
-      if (stateRef.current.episode) save(stateRef.current.episode, currentTime());
+      if (stateRef.current.episode && movedRef.current) save(stateRef.current.episode, currentTime());
     };
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);

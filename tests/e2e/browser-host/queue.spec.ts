@@ -8,7 +8,7 @@ import { expect, test } from './fixtures.js';
 test('when an episode ends, the first one in Up next starts by itself', async ({ page }) => {
   await openEpisode(page, fixtureEpisodes.queues);
   await button(page, 'Add to Up next').click();
-  await expect(page.getByText('In Up next')).toBeVisible();
+  await expect(page.getByText('In Up next', { exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Earmark library', exact: true }).click();
   await openEpisode(page, fixtureEpisodes.sockets);
