@@ -21,11 +21,7 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function inState(
-  episode: EpisodeWithState,
-  state: EpisodeFilters['state'],
-  downloaded?: ReadonlySet<string>,
-): boolean {
+function inState(episode: EpisodeWithState, state: EpisodeFilters['state'], downloaded?: ReadonlySet<string>): boolean {
   switch (state) {
     case 'all':
       return true;

@@ -43,7 +43,9 @@ test('Up next reorders with Move up / Move down and Alt+arrows (announced), and 
   const first = upNextList(page).getByRole('listitem').first();
   await first.getByRole('button', { name: 'Move down', exact: true }).click();
   await expect.poll(titles).toEqual([fixtureEpisodes.queues, fixtureEpisodes.pooling, fixtureEpisodes.hostileNotes]);
-  await expect(page.getByRole('status').filter({ hasText: `${fixtureEpisodes.pooling} moved to 2 of 3` })).toBeAttached();
+  await expect(
+    page.getByRole('status').filter({ hasText: `${fixtureEpisodes.pooling} moved to 2 of 3` }),
+  ).toBeAttached();
 
   // Keyboard: focus stays on the moved item's button; Alt+↓ moves it again.
   await expect(

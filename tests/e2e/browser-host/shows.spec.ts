@@ -16,10 +16,7 @@ async function unsubscribe(page: Page, choice: 'Keep downloads' | 'Delete downlo
   await expect(page.getByText('No episodes yet')).toBeVisible();
 }
 
-test('Unsubscribe asks about downloads and keeps notes; subscribing again brings them back', async ({
-  page,
-  feed,
-}) => {
+test('Unsubscribe asks about downloads and keeps notes; subscribing again brings them back', async ({ page, feed }) => {
   await openEpisode(page, fixtureEpisodes.sockets);
   await noteBox(page).fill('Keep me across unsubscribing');
   await button(page, 'Add note').click();
