@@ -48,7 +48,7 @@ export function ShortcutsDialog({
       title: 'Finding your way',
       keys: [
         [['/'], 'Search notes, show notes and chapters'],
-        [['↑', '↓'], 'Move through the episode list'],
+        [['↑ / ↓'], 'Move through the episode list'],
         [['Alt', '↑'], 'Move an Up next item up'],
         [['Alt', '↓'], 'Move an Up next item down'],
         [['?'], 'Show these shortcuts'],

@@ -70,6 +70,16 @@ export function LibraryView({
               refreshing={refreshing}
               refreshError={library.refreshError}
             />
+            {headerFeed && (
+              <button
+                type="button"
+                className="button button--small button--quiet button--danger-quiet library-header__unsubscribe"
+                aria-describedby="library-show-title"
+                onClick={() => onUnsubscribe(headerFeed)}
+              >
+                Unsubscribe
+              </button>
+            )}
           </div>
           {snapshot && (
             <p className="library-header__snapshot-note">
@@ -89,16 +99,6 @@ export function LibraryView({
             </button>
             <ExportNotes />
             <ImportNotes />
-            {headerFeed && (
-              <button
-                type="button"
-                className="button button--small button--quiet button--danger-quiet"
-                aria-describedby="library-show-title"
-                onClick={() => onUnsubscribe(headerFeed)}
-              >
-                Unsubscribe
-              </button>
-            )}
           </div>
           <SubscribeForm onSubscribe={library.subscribe} />
         </div>

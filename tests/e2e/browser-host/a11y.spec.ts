@@ -21,6 +21,7 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe: library, episode, Up next, downloads, search and settings (${scheme})`, async ({ page }) => {
+    test.setTimeout(90_000); // seven full axe scans
     await page.emulateMedia({ colorScheme: scheme });
     await expect(page.getByRole('list', { name: 'Episodes', exact: true })).toBeVisible();
     await expectNoSeriousViolations(page, 'library');
