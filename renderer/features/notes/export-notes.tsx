@@ -2,7 +2,8 @@
  * "Export notes": a small menu of formats, Markdown (for people and note apps: each note links back
  * with earmark://) or JSON (for import into another Earmark). One episode, or all when no id.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCloseOutside } from '../../components/use-close-outside';
 import { api, errorText } from '../../api';
 import { ExportIcon } from '../../components/icons';
 import { useToast } from '../../components/toast-context';
@@ -19,18 +20,11 @@ export function ExportNotes({ episodeId, disabled }: { episodeId?: string; disab
   const rootRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
+  const closeMenu = useCallback(() => setOpen(false), []);
+  useCloseOutside(rootRef, open, closeMenu);
   useEffect(() => {
     if (!open) return;
     rootRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const close = (event: MouseEvent | FocusEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('focusin', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('focusin', close);
-    };
   }, [open]);
 
   const run = async (format: 'markdown' | 'json') => {

@@ -2,7 +2,8 @@
  * "Sleep timer": a menu of 5–60 minutes, end of episode, end of chapter, or off. While it runs the
  * button shows the time left (the button's name stays "Sleep timer"; the time is its description).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCloseOutside } from '../../components/use-close-outside';
 import type { SleepMode } from '../../../shared/sleep-timer';
 import { MoonIcon } from '../../components/icons';
 import { describeSleep, formatRemaining, type SleepTimerControl } from './use-sleep-timer';
@@ -22,20 +23,13 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
   const { status } = sleep;
   const active = status.mode !== null;
 
+  const closeMenu = useCallback(() => setOpen(false), []);
+  useCloseOutside(rootRef, open, closeMenu);
   useEffect(() => {
     if (!open) return;
     const items = rootRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]');
     const checked = rootRef.current?.querySelector<HTMLElement>('[aria-checked="true"]');
     (checked ?? items?.[0])?.focus();
-    const close = (event: MouseEvent | FocusEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('focusin', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('focusin', close);
-    };
   }, [open]);
 
   const choose = (mode: SleepMode | null) => {

@@ -4,7 +4,8 @@
  * Opening a note or chapter hit loads that episode paused at the moment (the listener chooses
  * when to play: they may be reading several hits); title and show-notes hits just open the episode.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useCloseOutside } from '../../components/use-close-outside';
 import type { SearchHit } from '../../../shared/types';
 import { SearchIcon } from '../../components/icons';
 import { SearchResults } from './search-results';
@@ -19,18 +20,8 @@ export function SearchBox({ onOpen }: { onOpen: (episodeId: string, hit: SearchH
   const search = useSearch(query);
   const showing = open && query.trim() !== '';
 
-  useEffect(() => {
-    if (!showing) return;
-    const close = (event: MouseEvent | FocusEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('focusin', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('focusin', close);
-    };
-  }, [showing]);
+  const closeMenu = useCallback(() => setOpen(false), []);
+  useCloseOutside(rootRef, showing, closeMenu);
 
   const hits = () => [...(rootRef.current?.querySelectorAll<HTMLButtonElement>('.search-hit') ?? [])];
 
