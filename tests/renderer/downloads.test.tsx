@@ -127,6 +127,37 @@ describe('episode download control', () => {
     await user.click(screen.getByRole('button', { name: 'Resume download' }));
     expect((await screen.findByRole('alert')).textContent).toContain('That episode has no download.');
   });
+  it('Retry that finishes before its answer arrives ends at Downloaded, not at a stale "Downloading 100%"', async () => {
+    // The service answers Retry with the download as it is once started ("downloading", the new
+    // queuedAt); events travel separately and a small local file can complete first.
+    const failed: Download = { ...completed(), state: 'failed', bytes: 0, error: 'HTTP 404' };
+    delete failed.completedAt;
+    const user = userEvent.setup();
+    const fake = await renderApp({ downloads: { e1: failed } });
+    await openEpisode(user);
+    await screen.findByRole('button', { name: 'Retry download' });
+
+    const queuedAt = '2025-04-06T00:00:00Z';
+    const { error: _error, ...rest } = failed;
+    const started: Download = { ...rest, state: 'downloading', queuedAt };
+    const done: Download = { ...completed(), queuedAt, completedAt: '2025-04-06T00:00:01Z' };
+    let answer: (download: Download) => void = () => {};
+    fake.bridge.retryDownload = () => {
+      fake.emit('downloadChanged', { ...rest, state: 'queued', queuedAt });
+      fake.emit('downloadChanged', started);
+      return new Promise((resolve) => (answer = (value) => resolve({ ok: true, value })));
+    };
+    await user.click(screen.getByRole('button', { name: 'Retry download' }));
+    await act(async () => {
+      fake.emit('downloadChanged', done);
+      fake.emit('downloadProgress', { episodeId: 'e1', bytes: 48 * MB, total: 48 * MB, speed: MB, etaSeconds: 0 });
+    });
+    await act(async () => answer(structuredClone(started)));
+    await settle();
+    expect(screen.getByRole('button', { name: 'Remove download' })).toBeTruthy();
+    expect(screen.getByText('Downloaded · 48 MB')).toBeTruthy();
+    expect(screen.queryByRole('progressbar', { name: 'Download progress' })).toBeNull();
+  });
 });
 
 describe('library and Downloads view', () => {

@@ -7,7 +7,7 @@
  * the app does not re-render at that rate.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Download, DownloadProgress, EpisodeWithState } from '../../../shared/types';
+import type { Download, DownloadProgress, DownloadState, EpisodeWithState } from '../../../shared/types';
 import { api, errorText } from '../../api';
 
 export interface DownloadActions {
@@ -52,17 +52,24 @@ function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V | undefined): 
   return next;
 }
 
+/** How far one attempt (one queuedAt) has got: queued → downloading → an end (or a pause). */
+const stage: Record<DownloadState, number> = {
+  queued: 0,
+  downloading: 1,
+  paused: 2,
+  failed: 2,
+  cancelled: 2,
+  completed: 2,
+};
+
 /**
- * Events and answers travel separately (SSE vs HTTP), so "queued", the answer to Download or
- * Retry, can arrive after the events that moved the same attempt on (same queuedAt).
+ * Events and answers travel separately (SSE vs HTTP), so the answer to Download or Retry ("queued",
+ * or "downloading" when the service started it at once) can arrive after the events that moved the
+ * same attempt (same queuedAt) on, even to its end: a small file can complete first. Such an answer
+ * is stale; taking it would put a finished download back to "downloading" for good.
  */
 function isStale(answer: Download, current: Download | undefined): boolean {
-  return (
-    answer.state === 'queued' &&
-    current !== undefined &&
-    current.queuedAt === answer.queuedAt &&
-    current.state !== 'queued'
-  );
+  return current !== undefined && current.queuedAt === answer.queuedAt && stage[current.state] > stage[answer.state];
 }
 
 export function DownloadsProvider({ children }: { children: ReactNode }) {
