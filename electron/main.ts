@@ -107,7 +107,7 @@ if (!app.requestSingleInstanceLock()) {
           permission === 'clipboard-sanitized-write' && requestingOrigin === APP_ORIGIN,
       );
       handleAppProtocol(rendererDir);
-      Menu.setApplicationMenu(buildMenu());
+      Menu.setApplicationMenu(buildMenu((command) => earmark?.events.emit('menuCommand', { command })));
 
       const assets = path.join(app.getAppPath(), 'assets');
       earmark = createApp({

@@ -20,6 +20,7 @@ import type {
   StorageUsage,
   SyncResult,
 } from './types.js';
+import type { MenuCommand } from './menu-commands.js';
 import { eventNames, methodNames } from './method-names.js';
 
 export { eventNames, methodNames };
@@ -246,6 +247,8 @@ export interface EarmarkEvents {
   downloadProgress: DownloadProgress;
   /** A download and its file are gone (removed by the user or a storage rule). */
   downloadRemoved: { episodeId: string };
+  /** A listening action was chosen in the Electron app menu; the renderer runs it like its key. */
+  menuCommand: { command: MenuCommand };
   /** An earmark://episode/<id>?t=<seconds> link was opened (Electron): show that episode at that moment. */
   openLink: { episodeId: string; t: number };
   /** The queue ("Up next") changed: its episode ids in play order. */

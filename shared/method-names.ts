@@ -53,6 +53,7 @@ export const eventNames = [
   'openLink',
   'queueChanged',
   'newEpisodes',
+  'menuCommand',
 ] as const;
 
 /** IPC channel of a method; one per method, never a generic one. */

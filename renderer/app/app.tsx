@@ -262,6 +262,7 @@ function Shell() {
     skipBack: () => !dialogOpen && player.episode && player.skip(-settings.skipBackSeconds),
     skipForward: () => !dialogOpen && player.episode && player.skip(settings.skipForwardSeconds),
     help: () => !dialogOpen && setShortcutsOpen(true),
+    playPause: () => player.episode && player.toggle(),
   });
 
   const backToLibrary = useCallback(() => {

@@ -5,6 +5,8 @@
  * them (sliders, radios, menus), and none takes a key combined with Ctrl/Cmd/Alt (the OS's).
  */
 import { useEffect, useRef } from 'react';
+import type { MenuCommand } from '../../shared/menu-commands';
+import { api } from '../api';
 
 export interface Shortcuts {
   note?: () => void;
@@ -15,7 +17,22 @@ export interface Shortcuts {
   skipBack?: () => void;
   skipForward?: () => void;
   help?: () => void;
+  /** Space has its own hook (use-space-toggle); the app menu's Play/Pause comes here. */
+  playPause?: () => void;
 }
+
+/** The Electron app menu's commands run the same handlers as the keys. */
+const handlerFor: Record<MenuCommand, keyof Shortcuts> = {
+  'play-pause': 'playPause',
+  'skip-back': 'skipBack',
+  'skip-forward': 'skipForward',
+  'previous-chapter': 'previousChapter',
+  'next-chapter': 'nextChapter',
+  'new-note': 'note',
+  mark: 'mark',
+  search: 'search',
+  shortcuts: 'help',
+};
 
 const typing =
   'input:not([type="range"]):not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable], dialog *';
@@ -50,6 +67,10 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       action();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const stopMenu = api.on('menuCommand', ({ command }) => ref.current[handlerFor[command]]?.());
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopMenu();
+    };
   }, []);
 }

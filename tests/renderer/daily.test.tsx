@@ -202,3 +202,15 @@ describe('position and filters', () => {
     expect(moveItem([{ id: 'x' }, { id: 'y' }, { id: 'z' }], 'x', 9).map((item) => item.id)).toEqual(['y', 'z', 'x']);
   });
 });
+
+describe('the Electron app menu', () => {
+  it('runs its commands like the keys: Play/Pause toggles, Skip Forward skips', async () => {
+    const fake = await renderApp({ lastEpisodeId: 'e2' });
+    const player = await screen.findByRole('region', { name: 'Player' });
+    act(() => fake.emit('menuCommand', { command: 'play-pause' }));
+    expect(await within(player).findByRole('button', { name: 'Pause' })).toBeTruthy();
+    act(() => fake.emit('menuCommand', { command: 'skip-forward' }));
+    const seek = screen.getByRole('slider', { name: 'Seek' });
+    expect(Number(seek.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(128);
+  });
+});
