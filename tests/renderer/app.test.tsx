@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeBridge, sampleEpisode } from './fake-bridge';
+import { describe, expect, it, vi } from 'vitest';
+import { type FakeData, sampleEpisode } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
+import { renderApp as renderShell, resetAppBetweenTests } from './render-app';
 
 vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
 
@@ -19,24 +20,9 @@ const episodes = [
   }),
 ];
 
-async function renderApp(data = {}) {
-  const fake = createFakeBridge({ episodes: structuredClone(episodes), ...data });
-  window.earmark = fake.bridge;
-  vi.resetModules(); // api.ts picks its transport at import time.
-  const { App } = await import('../../renderer/app/app');
-  render(<App />);
-  return fake;
-}
+const renderApp = (data: Partial<FakeData> = {}) => renderShell({ episodes: episodes, ...data });
 
-beforeEach(() => {
-  fakeHowls.reset();
-  history.replaceState(null, '');
-});
-
-afterEach(() => {
-  cleanup();
-  delete window.earmark;
-});
+resetAppBetweenTests();
 
 describe('library', () => {
   it('lists episodes in a list named Episodes, each opened by a button named exactly its title', async () => {
@@ -157,7 +143,9 @@ describe('episode and player', () => {
 
   it('skip buttons follow the settings', async () => {
     const user = userEvent.setup();
-    await renderApp({ settings: { skipBackSeconds: 10, skipForwardSeconds: 45, playbackRate: 1.5, theme: 'dark' } });
+    // Settings as an older Earmark saved them (fewer keys): the renderer fills in the defaults.
+    const olderSettings = { skipBackSeconds: 10, skipForwardSeconds: 45, playbackRate: 1.5, theme: 'dark' };
+    await renderApp({ settings: olderSettings as FakeData['settings'] });
     await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
     expect(await screen.findByRole('button', { name: 'Skip back 10 seconds' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Skip forward 45 seconds' })).toBeTruthy();

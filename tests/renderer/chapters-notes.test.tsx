@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings, type Chapter, type Note } from '../../shared/types';
-import { createFakeBridge, sampleEpisode, type FakeData } from './fake-bridge';
+import { sampleEpisode, type FakeData } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
+import { renderApp, resetAppBetweenTests } from './render-app';
 
 vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
 
@@ -24,11 +25,7 @@ const note = (id: string, at: number, text: string): Note => ({
 });
 
 async function openSockets(data: Partial<FakeData> = {}) {
-  const fake = createFakeBridge({ episodes: [structuredClone(episode)], chapters: { e1: chapters }, ...data });
-  window.earmark = fake.bridge;
-  vi.resetModules(); // api.ts picks its transport at import time.
-  const { App } = await import('../../renderer/app/app');
-  render(<App />);
+  const fake = await renderApp({ episodes: [episode], chapters: { e1: chapters }, ...data });
   const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: episode.title }));
   await screen.findByRole('heading', { name: episode.title, level: 1 });
@@ -43,15 +40,7 @@ async function advance(seconds: number) {
   });
 }
 
-beforeEach(() => {
-  fakeHowls.reset();
-  history.replaceState(null, '');
-});
-
-afterEach(() => {
-  cleanup();
-  delete window.earmark;
-});
+resetAppBetweenTests();
 
 describe('chapters', () => {
   it('lists chapters as "<time> <title>" buttons; aria-current follows playback of the loaded episode', async () => {

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 /** Daily listening in the renderer: Up next ordering and keyboard moves, the sleep timer's display, session restore. */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeSleep, formatRemaining, chapterEndAt } from '../../renderer/features/player/use-sleep-timer';
 import { moveItem } from '../../renderer/features/queue/use-queue';
 import { filterEpisodes, noFilters } from '../../renderer/features/library/episode-filter';
-import { createFakeBridge, sampleEpisode } from './fake-bridge';
+import { type FakeData, sampleEpisode } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
+import { renderApp as renderShell, resetAppBetweenTests } from './render-app';
 
 vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
 
@@ -17,25 +18,9 @@ const episodes = [
   sampleEpisode('e3', 'Charlie episode', { publishedAt: '2025-01-01T00:00:00Z' }),
 ];
 
-async function renderApp(data = {}) {
-  const fake = createFakeBridge({ episodes: structuredClone(episodes), ...data });
-  window.earmark = fake.bridge;
-  vi.resetModules();
-  const { App } = await import('../../renderer/app/app');
-  render(<App />);
-  return fake;
-}
+const renderApp = (data: Partial<FakeData> = {}) => renderShell({ episodes: episodes, ...data });
 
-beforeEach(() => {
-  fakeHowls.reset();
-  history.replaceState(null, '');
-  localStorage.clear();
-});
-
-afterEach(() => {
-  cleanup();
-  delete window.earmark;
-});
+resetAppBetweenTests();
 
 const queueTitles = () =>
   within(screen.getByRole('list', { name: 'Up next' }))

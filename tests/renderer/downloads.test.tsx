@@ -4,12 +4,13 @@
  * progress bar), the library badge, the Downloads view, the settings section, and the player
  * choosing the downloaded file (and switching to it when a download completes).
  */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Download } from '../../shared/types';
-import { createFakeBridge, sampleEpisode, type FakeData } from './fake-bridge';
+import { sampleEpisode, type FakeData } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
+import { renderApp as renderShell, resetAppBetweenTests } from './render-app';
 
 vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
 
@@ -30,14 +31,7 @@ const completed = (bytes = 48 * MB): Download => ({
   completedAt: '2025-04-05T00:01:00Z',
 });
 
-async function renderApp(data: Partial<FakeData> = {}) {
-  const fake = createFakeBridge({ episodes: structuredClone([episode, other]), ...data });
-  window.earmark = fake.bridge;
-  vi.resetModules(); // api.ts picks its transport at import time.
-  const { App } = await import('../../renderer/app/app');
-  render(<App />);
-  return fake;
-}
+const renderApp = (data: Partial<FakeData> = {}) => renderShell({ episodes: [episode, other], ...data });
 
 const openEpisode = async (user: ReturnType<typeof userEvent.setup>, title = episode.title) => {
   await user.click(await screen.findByRole('button', { name: title }));
@@ -45,15 +39,7 @@ const openEpisode = async (user: ReturnType<typeof userEvent.setup>, title = epi
 };
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
-beforeEach(() => {
-  fakeHowls.reset();
-  history.replaceState(null, '');
-});
-
-afterEach(() => {
-  cleanup();
-  delete window.earmark;
-});
+resetAppBetweenTests();
 
 describe('episode download control', () => {
   it('goes Download → progress bar with Pause/Cancel → Resume → failed with Retry → Downloaded with Remove', async () => {

@@ -1,0 +1,31 @@
+/**
+ * The whole renderer on the fake bridge, as every app-level renderer test starts it. Each test file
+ * still declares `vi.mock('howler', …)` itself: Vitest hoists mocks per file.
+ */
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { createFakeBridge, type FakeData } from './fake-bridge';
+import { fakeHowls } from './fake-howler';
+
+/** Renders <App /> talking to a fresh fake bridge holding `data`; returns the fake. */
+export async function renderApp(data: Partial<FakeData> = {}) {
+  const fake = createFakeBridge(structuredClone(data));
+  window.earmark = fake.bridge;
+  vi.resetModules(); // api.ts picks its transport at import time.
+  const { App } = await import('../../renderer/app/app');
+  render(<App />);
+  return fake;
+}
+
+/** Fresh fake audio, history and storage before each test; no app or bridge left after it. */
+export function resetAppBetweenTests(): void {
+  beforeEach(() => {
+    fakeHowls.reset();
+    history.replaceState(null, '');
+    localStorage.clear();
+  });
+  afterEach(() => {
+    cleanup();
+    delete window.earmark;
+  });
+}
