@@ -1,11 +1,11 @@
 /**
- * What only the browser host has: a process that can be restarted on the same data dir, and the
- * README screenshot (taken here because Chromium runs everywhere).
+ * What only the browser host has: a process that can be restarted on the same data dir, and a
+ * screenshot of the episode view for humans reading a run (docs/screenshots/ is made by
+ * screenshots.spec.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { openEpisode, playThenPause, seekPosition, seekTo, episodeOpener } from '../../support/earmark-ui.js';
-import { repoRoot, startBrowserHost } from '../../support/browser-host.js';
+import { startBrowserHost } from '../../support/browser-host.js';
 import { fixtureEpisodes, fixtureEpisodeTitles } from '../../support/fixture-feed.js';
 import { expect, test } from './fixtures.js';
 
@@ -31,7 +31,7 @@ test('a restarted host on the same data dir still has the library, with the feed
   }
 });
 
-test('screenshot: an episode with the player (README when EARMARK_UPDATE_SCREENSHOT=1)', async ({ page }, testInfo) => {
+test('screenshot: an episode with the player, saved with the test results', async ({ page }, testInfo) => {
   await openEpisode(page, fixtureEpisodes.sockets);
   await playThenPause(page, 1);
   await seekTo(page, 98);
@@ -42,9 +42,4 @@ test('screenshot: an episode with the player (README when EARMARK_UPDATE_SCREENS
   const forHumans = testInfo.outputPath('episode-view.png');
   writeFileSync(forHumans, png);
   await testInfo.attach('episode view', { path: forHumans, contentType: 'image/png' });
-  if (process.env.EARMARK_UPDATE_SCREENSHOT === '1') {
-    const readme = join(repoRoot, 'assets/screenshot.png');
-    mkdirSync(dirname(readme), { recursive: true });
-    writeFileSync(readme, png);
-  }
 });
