@@ -20,17 +20,20 @@ import type { Page } from '@playwright/test';
 const text = 'Backlog is the accept queue length';
 
 /**
- * Plays the sockets episode to ~5 s and adds a note there. The slider is set to exactly 5 s
- * before typing, so the note's time does not depend on how busy the machine is; playback goes on
- * while typing, and the note keeps the time typing started at.
+ * Plays the sockets episode to ~5 s and adds a note there. Playback pauses at exactly 5 s for the
+ * first keystroke, so the note's time does not depend on how busy the machine is (a loaded CI
+ * machine took over a second between the seek and the key); then playback goes on while the rest
+ * is typed, and the note keeps the time typing started at.
  */
 async function addNoteAtFive(page: Page): Promise<void> {
   await openEpisode(page, fixtureEpisodes.sockets);
   await button(page, 'Play').click();
   await waitForSeekAtLeast(page, 4);
+  await button(page, 'Pause').click();
   await seekTo(page, 5);
   await noteBox(page).pressSequentially(text.slice(0, 1)); // typing starts: the time is stamped now
   await expect(page.getByText('at 0:05', { exact: true })).toBeVisible();
+  await button(page, 'Play').click();
   await waitForSeekAtLeast(page, 7); // still playing while the rest is typed
   await noteBox(page).pressSequentially(text.slice(1));
   await expect(page.getByText('at 0:05', { exact: true })).toBeVisible();
