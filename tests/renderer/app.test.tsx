@@ -58,6 +58,27 @@ describe('library', () => {
     expect(screen.getByText(/Couldn't refresh: The feed server did not answer within 30 seconds/)).toBeTruthy();
   });
 
+  it('counts shows done while several refresh together, and stops when the last is done', async () => {
+    const fake = await renderApp();
+    await screen.findByRole('list', { name: 'Episodes' });
+    const status = () =>
+      screen
+        .getAllByRole('status')
+        .map((node) => node.textContent)
+        .join(' ');
+    act(() => {
+      for (const feedId of ['f1', 'f2', 'f3']) fake.emit('syncProgress', { feedId, url: '', phase: 'fetching' });
+    });
+    expect(status()).toContain('Refreshing shows: 0 of 3 done');
+    act(() => fake.emit('syncResult', { feedId: 'f2', ok: true, added: 0, updated: 0 }));
+    expect(status()).toContain('Refreshing shows: 1 of 3 done');
+    act(() => {
+      fake.emit('syncResult', { feedId: 'f1', ok: true, added: 0, updated: 0 });
+      fake.emit('syncResult', { feedId: 'f3', ok: true, added: 0, updated: 0 });
+    });
+    expect(status()).not.toContain('Refreshing');
+  });
+
   it('shows notices and dismisses them', async () => {
     const fake = await renderApp({
       notices: [{ id: 'n1', level: 'warning', text: 'Your settings were repaired.', at: '2025-01-01T00:00:00Z' }],

@@ -68,6 +68,7 @@ export function LibraryView({
             <SyncStatus
               feeds={headerFeed ? [headerFeed] : feeds}
               refreshing={refreshing}
+              {...(library.syncProgress && { progress: library.syncProgress })}
               refreshError={library.refreshError}
             />
             {headerFeed && (

@@ -7,6 +7,8 @@ import { formatAgo, formatFull } from '../../lib/dates';
 interface SyncStatusProps {
   feeds: Feed[];
   refreshing: boolean;
+  /** Several shows refreshing together: how many are done. */
+  progress?: { done: number; total: number };
   refreshError?: string;
 }
 
@@ -20,7 +22,7 @@ function useNow(everyMs = 30_000): Date {
   return now;
 }
 
-export function SyncStatus({ feeds, refreshing, refreshError }: SyncStatusProps) {
+export function SyncStatus({ feeds, refreshing, progress, refreshError }: SyncStatusProps) {
   const now = useNow();
   const failures = feeds.filter((feed) => feed.lastError);
   const newest = feeds
@@ -34,7 +36,7 @@ export function SyncStatus({ feeds, refreshing, refreshError }: SyncStatusProps)
     content = (
       <span className="sync-status__refreshing">
         <span className="spinner" aria-hidden="true" />
-        Refreshing…
+        {progress ? `Refreshing shows: ${progress.done} of ${progress.total} done…` : 'Refreshing…'}
       </span>
     );
   } else if (refreshError || failures.length > 0) {

@@ -20,10 +20,31 @@ export interface Library {
   refresh: () => Promise<void>;
   /** Reads feeds and episodes again (after an unsubscribe or an import). */
   reload: () => Promise<void>;
-  /** While refreshing: how many shows are syncing now. */
-  syncingCount: number;
+  /** While several shows refresh together: how many of them are done ("2 of 5 shows"). */
+  syncProgress?: { done: number; total: number };
   subscribe: (url: string) => Promise<SyncResult>;
   patchEpisodeState: (id: string, state: EpisodeState) => void;
+}
+
+/**
+ * The shows syncing together, started and finished. A refresh starts every show at once, so the
+ * started set is the whole round; it empties when the last one finishes.
+ */
+interface SyncRound {
+  started: ReadonlySet<string>;
+  finished: ReadonlySet<string>;
+}
+
+const idleRound: SyncRound = { started: new Set(), finished: new Set() };
+
+function syncStarted(round: SyncRound, feedId: string): SyncRound {
+  return round.started.has(feedId) ? round : { ...round, started: new Set(round.started).add(feedId) };
+}
+
+function syncFinished(round: SyncRound, feedId: string): SyncRound {
+  const started = new Set(round.started).add(feedId);
+  const finished = new Set(round.finished).add(feedId);
+  return finished.size >= started.size ? idleRound : { started, finished };
 }
 
 export function useLibrary(): Library {
@@ -31,7 +52,7 @@ export function useLibrary(): Library {
   const [episodes, setEpisodes] = useState<EpisodeWithState[]>([]);
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string>();
-  const [syncingFeeds, setSyncingFeeds] = useState<ReadonlySet<string>>(new Set());
+  const [round, setRound] = useState<SyncRound>(idleRound);
   const [requestRunning, setRequestRunning] = useState(false);
   const [refreshError, setRefreshError] = useState<string>();
   // Answers can overtake each other; only the newest reload may write.
@@ -60,13 +81,9 @@ export function useLibrary(): Library {
       api.on('libraryChanged', () => void reload()),
       // "Has notes" is part of each episode's state in the list.
       api.on('notesChanged', () => void reload()),
-      api.on('syncProgress', ({ feedId }) => setSyncingFeeds((now) => new Set(now).add(feedId))),
+      api.on('syncProgress', ({ feedId }) => setRound((now) => syncStarted(now, feedId))),
       api.on('syncResult', ({ feedId }) => {
-        setSyncingFeeds((now) => {
-          const next = new Set(now);
-          next.delete(feedId);
-          return next;
-        });
+        setRound((now) => syncFinished(now, feedId));
         void reload();
       }),
     ];
@@ -88,7 +105,7 @@ export function useLibrary(): Library {
     } finally {
       running.current = false;
       setRequestRunning(false);
-      setSyncingFeeds(new Set());
+      setRound(idleRound);
       await reload();
     }
   }, [reload]);
@@ -111,11 +128,11 @@ export function useLibrary(): Library {
     episodes,
     loading,
     loadError,
-    refreshing: requestRunning || syncingFeeds.size > 0,
+    refreshing: requestRunning || round.started.size > 0,
     refreshError,
     refresh,
     reload,
-    syncingCount: syncingFeeds.size,
+    ...(round.started.size > 1 && { syncProgress: { done: round.finished.size, total: round.started.size } }),
     subscribe,
     patchEpisodeState,
   };
