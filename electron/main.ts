@@ -7,8 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, Menu, session, type Tray } from 'electron';
 import { DEEP_LINK_SCHEME, formatHostOpenPath, type DeepLink } from '../shared/deep-link.js';
+import type { MenuCommand } from '../shared/menu-commands.js';
 import { createApp, type EarmarkApp } from './core/app.js';
 import { findDeepLink, readDeepLink } from './deep-links.js';
 import { APP_ORIGIN, isAppUrl } from './app-origin.js';
@@ -18,6 +19,7 @@ import { registerIpc } from './ipc.js';
 import { handleMediaProtocol } from './media-protocol.js';
 import { notifyNewEpisodes } from './notifications.js';
 import { buildMenu } from './menu.js';
+import { createTray } from './tray.js';
 import { createMainWindow, hardenWebContents } from './window.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
@@ -37,6 +39,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let earmark: EarmarkApp | undefined;
   let mainWindow: BrowserWindow | undefined;
+  // Held here for the app's lifetime: an unreferenced Tray is garbage-collected and vanishes.
+  let tray: Tray | undefined;
   const warn = (message: string) => console.warn(message);
   // A link that arrives before there is a window to show it in (cold start).
   let pendingLink: DeepLink | undefined = readDeepLink(findDeepLink(process.argv), warn);
@@ -57,6 +61,17 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = createMainWindow(preloadPath, icon, startPath);
     mainWindow.on('closed', () => (mainWindow = undefined));
   };
+
+  /** Brings the window back (restored, shown, focused), or opens a new one if it was closed. */
+  const showWindow = () => {
+    if (!mainWindow) return openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+
+  /** The Playback menu and the tray: the renderer runs the same handler as the key. */
+  const sendCommand = (command: MenuCommand) => earmark?.events.emit('menuCommand', { command });
 
   /** Shows a link's episode: in the open window through an event, else in the window about to open. */
   const openLink = (link: DeepLink | undefined) => {
@@ -86,9 +101,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!app.isReady()) return;
     const link = readDeepLink(findDeepLink(argv), warn);
     if (link) return openLink(link);
-    if (!mainWindow) return openWindow();
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    showWindow();
   });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -107,9 +120,10 @@ if (!app.requestSingleInstanceLock()) {
           permission === 'clipboard-sanitized-write' && requestingOrigin === APP_ORIGIN,
       );
       handleAppProtocol(rendererDir);
-      Menu.setApplicationMenu(buildMenu((command) => earmark?.events.emit('menuCommand', { command })));
+      Menu.setApplicationMenu(buildMenu(sendCommand));
 
       const assets = path.join(app.getAppPath(), 'assets');
+      tray = createTray(assets, { send: sendCommand, show: showWindow, quit: () => app.quit() }, warn);
       earmark = createApp({
         dataDir: app.getPath('userData'),
         storeFactory: electronStoreFactory,
@@ -135,6 +149,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+
+  // Windows otherwise leaves a dead icon in the notification area until the mouse passes over it.
+  app.on('will-quit', () => tray?.destroy());
 
   // Let the services stop cleanly (syncs aborted) before the process goes.
   let closed = false;
