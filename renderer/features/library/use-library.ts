@@ -55,24 +55,28 @@ export function useLibrary(): Library {
   const [round, setRound] = useState<SyncRound>(idleRound);
   const [requestRunning, setRequestRunning] = useState(false);
   const [refreshError, setRefreshError] = useState<string>();
-  // Answers can overtake each other; only the newest reload may write.
+  // Answers can overtake each other. One that lands after a newer one was shown is stale and
+  // dropped; one that lands first is shown at once and replaced when the newer one lands. Waiting
+  // for the newest instead held back the first paint of a big library by a whole extra answer
+  // whenever a second reload started meanwhile (the browser host's event stream opening does that).
   const reloadSeq = useRef(0);
+  const shownSeq = useRef(0);
 
   const reload = useCallback((): Promise<void> => {
     const seq = ++reloadSeq.current;
-    const current = () => seq === reloadSeq.current;
     return Promise.all([api.listFeeds({}), api.listEpisodes({})])
       .then(([nextFeeds, nextEpisodes]) => {
-        if (!current()) return;
+        if (seq < shownSeq.current) return;
+        shownSeq.current = seq;
         setFeeds(nextFeeds);
         setEpisodes(nextEpisodes);
         setLoadError(undefined);
+        setLoading(false);
       })
       .catch((error: unknown) => {
-        if (current()) setLoadError(errorText(error));
-      })
-      .finally(() => {
-        if (current()) setLoading(false);
+        if (seq !== reloadSeq.current) return;
+        setLoadError(errorText(error));
+        setLoading(false);
       });
   }, []);
 
