@@ -2,7 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { type FakeData, sampleEpisode } from './fake-bridge';
+import { type FakeData, sampleEpisode, sampleFeed } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
 import { renderApp as renderShell, resetAppBetweenTests } from './render-app';
 
@@ -77,6 +77,17 @@ describe('library', () => {
       fake.emit('syncResult', { feedId: 'f3', ok: true, added: 0, updated: 0 });
     });
     expect(status()).not.toContain('Refreshing');
+  });
+
+  it('an episode of the offline snapshot says why it cannot play, and leaves the player alone', async () => {
+    const user = userEvent.setup();
+    const { enclosure: _none, ...withoutAudio } = sampleEpisode('s1', 'Does discipline work?');
+    await renderApp({ feeds: [{ ...sampleFeed, snapshot: true }], episodes: [withoutAudio] });
+    await user.click(await screen.findByRole('button', { name: 'Does discipline work?' }));
+    expect(await screen.findByText(/The offline snapshot saved with Earmark has no audio/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Listen now' })).toHaveProperty('disabled', true);
+    expect(screen.queryByText(/Couldn't play/)).toBeNull();
+    expect(screen.queryByText(/no audio file/)).toBeNull();
   });
 
   it('shows notices and dismisses them', async () => {

@@ -71,7 +71,8 @@ export function EpisodeView({
   // Put the opened episode in the player, unless the listener is in the middle of another one.
   const { load, playing } = player;
   useEffect(() => {
-    if (episode && !playing) load(episode);
+    // An episode without audio would only put an error in the player bar; the header says why instead.
+    if (episode?.enclosure?.url && !playing) load(episode);
     // Only when a (different) episode arrives, not on every play/pause.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [episode?.id, load]);
@@ -177,6 +178,13 @@ export function EpisodeView({
               {played ? 'Mark as unplayed' : 'Mark as played'}
             </button>
           </div>
+          {!episode.enclosure?.url && (
+            <p className="episode-header__no-audio">
+              {feed?.snapshot
+                ? "The offline snapshot saved with Earmark has no audio. This episode plays once Earmark reaches the feed: choose Refresh feeds when you're online."
+                : 'This episode has no audio file.'}
+            </p>
+          )}
           <div className="episode-header__queue">
             {queue.ids.has(episode.id) ? (
               <>
