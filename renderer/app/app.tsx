@@ -118,6 +118,7 @@ function Shell() {
   // On start, the episode listened to last waits in the player, paused where it stopped.
   const { load } = player;
   const playerRef = useRef(player);
+  const openedAtMoment = useRef(false);
   useEffect(() => {
     playerRef.current = player;
   });
@@ -126,7 +127,8 @@ function Shell() {
     api
       .getSession({})
       .then(({ lastEpisode }) => {
-        if (live && lastEpisode && !playerRef.current.episode) load(lastEpisode);
+        // A link that opened at startup wins over the last episode, whichever answer comes first.
+        if (live && lastEpisode && !playerRef.current.episode && !openedAtMoment.current) load(lastEpisode);
       })
       .catch((error: unknown) => console.warn('Could not restore the last episode', error));
     return () => {
@@ -165,18 +167,23 @@ function Shell() {
     requestAnimationFrame(() => document.getElementById('up-next-heading')?.focus());
   }, [view]);
 
-  /** Shows an episode and puts it in the player at a moment, paused (search hits, links). */
+  /**
+   * Shows an episode and puts it in the player at a moment, paused (search hits, links). The player
+   * gets the episode before the view opens, so the view's own load finds it there and keeps the
+   * moment (the other order would race two loads of the same episode).
+   */
   const openAt = useCallback(
     async (id: string, at: number | undefined, push: boolean) => {
-      if (push) openEpisode(id);
-      else setView({ name: 'episode', id });
+      if (at !== undefined) openedAtMoment.current = true;
       try {
         const episode = await api.getEpisode({ id });
         if (at !== undefined) load(episode, { at });
       } catch (failure) {
-        setView({ name: 'library' });
         addNotice('error', `Couldn't open that episode: ${errorText(failure)}`);
+        return;
       }
+      if (push) openEpisode(id);
+      else setView({ name: 'episode', id });
     },
     [openEpisode, load, addNotice],
   );
