@@ -428,6 +428,9 @@ export class DownloadManager {
     const fileName = finalFileName(episodeId, extensionFor(contentType ?? record.contentType, record.enclosureType));
     // Same folder, same disk: rename is atomic, so a file under its final name is always whole.
     await rename(partPath, path.join(this.mediaDir, fileName));
+    // The last progress (100 %) goes out before the state change, so "completed" is the final word.
+    const speed = this.active.get(episodeId)?.meter.speed ?? 0;
+    this.options.onProgress?.({ episodeId, bytes, total: bytes, speed, etaSeconds: 0 });
     this.update(episodeId, {
       state: 'completed',
       bytes,
@@ -438,8 +441,6 @@ export class DownloadManager {
       etag: undefined,
       lastModified: undefined,
     });
-    const speed = this.active.get(episodeId)?.meter.speed ?? 0;
-    this.options.onProgress?.({ episodeId, bytes, total: bytes, speed, etaSeconds: 0 });
   }
 
   /** Stops a running download for `reason` and waits for it; false when it was not running. */

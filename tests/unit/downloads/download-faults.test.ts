@@ -37,7 +37,10 @@ describe.each([
 
   it('streams a file to <hash>.<ext>, announces states and progress, and leaves no .part', async () => {
     server.routes.set('/ep.m4a', (res, headers) => serveBytes(res, headers, file.data, { contentType: 'audio/x-m4a' }));
-    const manager = await make();
+    let progressBeforeCompleted = -1;
+    const manager = await make({
+      onChange: ({ state }) => state === 'completed' && (progressBeforeCompleted = h.progress.length),
+    });
     manager.enqueue(episode('ep-1', server.url('/ep.m4a')));
     const done = await h.until(manager, 'ep-1', [...finished]);
     expect(done).toMatchObject({ state: 'completed', bytes: file.data.length, total: file.data.length });
@@ -47,6 +50,8 @@ describe.each([
     expect(onDisk('ep-1')).toBe(`${fileStem('ep-1')}.m4a`);
     expect(h.changes.map((c) => c.state)).toEqual(['queued', 'downloading', 'completed']);
     expect(h.progress.at(-1)).toMatchObject({ episodeId: 'ep-1', bytes: file.data.length, etaSeconds: 0 });
+    // "completed" is the last word: no progress event after it.
+    expect(progressBeforeCompleted).toBe(h.progress.length);
   });
 
   it('resumes a connection dropped mid-body with Range + If-Range; the bytes are identical', async () => {
