@@ -28,8 +28,12 @@ export const test = base.extend<ElectronFixtures>({
     delete env.ELECTRON_RUN_AS_NODE; // would make Electron a plain Node and open no window
     env.EARMARK_DATA_DIR = testInfo.outputPath('data-dir');
     env.EARMARK_FEED = feed.feedUrl;
+    // No executablePath: Playwright then starts the electron package's binary (the one
+    // electronPath found) with its loader, which it uses only for unpackaged apps. The loader holds
+    // "ready" until Playwright is attached, leaves process.argv as `electron <app folder>` would
+    // (no --inspect/--remote-debugging-port in front of the app's own arguments), and turns off
+    // Chromium's background throttling, so a hidden or unfocused window keeps playing on time.
     const app = await _electron.launch({
-      ...(electronPath ? { executablePath: electronPath } : {}),
       args: [
         // Chromium refuses to run as root with its sandbox on (CI containers run as root).
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
