@@ -88,6 +88,8 @@ describe('library', () => {
     expect(screen.getByRole('button', { name: 'Listen now' })).toHaveProperty('disabled', true);
     expect(screen.queryByText(/Couldn't play/)).toBeNull();
     expect(screen.queryByText(/no audio file/)).toBeNull();
+    // Nothing to queue either: Up next would only stop at it.
+    expect(screen.queryByRole('button', { name: 'Play next' })).toBeNull();
   });
 
   it('shows notices and dismisses them', async () => {

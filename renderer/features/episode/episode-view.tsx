@@ -106,6 +106,7 @@ export function EpisodeView({
   /** Chapters and "Jump to" go there and play, putting this episode in the player if needed. */
   const jump = (seconds: number) => player.load(episode, { autoplay: true, at: seconds });
   const played = isLoaded && player.status === 'ended' ? true : episode.state.played;
+  const hasAudio = Boolean(episode.enclosure?.url);
 
   const togglePlayed = async () => {
     try {
@@ -166,7 +167,7 @@ export function EpisodeView({
               <button
                 type="button"
                 className="button button--primary button--large"
-                disabled={!episode.enclosure?.url}
+                disabled={!hasAudio}
                 onClick={() => player.load(episode, { autoplay: true })}
               >
                 <PlayIcon />
@@ -178,7 +179,7 @@ export function EpisodeView({
               {played ? 'Mark as unplayed' : 'Mark as played'}
             </button>
           </div>
-          {!episode.enclosure?.url && (
+          {!hasAudio && (
             <p className="episode-header__no-audio">
               {feed?.snapshot
                 ? "The offline snapshot saved with Earmark has no audio. This episode plays once Earmark reaches the feed: choose Refresh feeds when you're online."
@@ -199,7 +200,7 @@ export function EpisodeView({
                   Remove from Up next
                 </button>
               </>
-            ) : (
+            ) : hasAudio ? (
               <>
                 <button
                   type="button"
@@ -224,7 +225,7 @@ export function EpisodeView({
                   Add to Up next
                 </button>
               </>
-            )}
+            ) : null}
           </div>
           <DownloadControl episode={episode} />
           {error && (

@@ -58,7 +58,8 @@ export function ExportNotes({ episodeId, disabled }: { episodeId?: string; disab
     >
       <button
         type="button"
-        className="button button--small"
+        // Small in an episode's notes panel; full size beside the library header's other buttons.
+        className={episodeId ? 'button button--small' : 'button'}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
