@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Episode, Settings, SyncResult } from '../../shared/types.js';
+import type { Episode, EpisodeWithState, Settings, SyncResult } from '../../shared/types.js';
 import { dispatch, EarmarkError, type Handlers } from './dispatch.js';
 import { EventBus } from './events.js';
 import { FeedSync } from './feeds/feed-sync.js';
@@ -154,10 +154,12 @@ export function createApp(options: AppOptions): EarmarkApp {
   };
 
   const episodesWithNotes = () => new Set(notes.episodeIds());
-  const withState = (episode: Episode, noted?: Set<string>) => {
-    const download = downloads.get(episode.id);
+  const withState = (episode: Episode, noted?: Set<string>): EpisodeWithState => {
     const hasNotes = noted ? noted.has(episode.id) : notes.list(episode.id).length > 0;
-    return { ...episode, state: listening.get(episode.id), ...(download ? { download } : {}), hasNotes };
+    const listed: EpisodeWithState = { ...episode, state: listening.get(episode.id), hasNotes };
+    const download = downloads.get(episode.id);
+    if (download) listed.download = download;
+    return listed;
   };
   const publicFeed = ({ etag: _etag, lastModified: _lastModified, ...feed }: StoredFeed) => feed;
 

@@ -9,7 +9,8 @@ export interface ListeningStateData extends Versioned {
 
 export const listeningStateDefaults: ListeningStateData = { schemaVersion: 1, states: {} };
 
-const unplayed: Omit<EpisodeState, 'updatedAt'> = { position: 0, played: false };
+/** What an episode never listened to answers; its time is computed once (lists ask for thousands). */
+const unplayed: EpisodeState = { position: 0, played: false, updatedAt: new Date(0).toISOString() };
 
 /** Schedules fn after ms; returns a cancel function. Injected so tests control when writes happen. */
 export type Schedule = (fn: () => void, ms: number) => () => void;
@@ -52,7 +53,7 @@ export class ListeningState {
   }
 
   get(episodeId: string): EpisodeState {
-    return this.states.get(episodeId) ?? { ...unplayed, updatedAt: new Date(0).toISOString() };
+    return this.states.get(episodeId) ?? { ...unplayed };
   }
 
   /** Episodes with any saved state (for filters such as "in progress"). */
