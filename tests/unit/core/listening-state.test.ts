@@ -41,6 +41,17 @@ const at = (position: number, played = false): EpisodeState => ({
   updatedAt: '2025-05-01T10:00:00.000Z',
 });
 
+describe('ListeningState reads', () => {
+  it('answers an episode never listened to as unplayed at 0, a fresh object each time', () => {
+    const state = open();
+    const first = state.get('never');
+    expect(first).toEqual({ position: 0, played: false, updatedAt: new Date(0).toISOString() });
+    first.position = 99; // a caller changing its copy must not change what the next one gets
+    expect(state.get('never').position).toBe(0);
+    expect(state.has('never')).toBe(false);
+  });
+});
+
 describe('ListeningState writes', () => {
   it('coalesces position saves within the window into one write, after the delay', () => {
     const state = open();
