@@ -172,6 +172,7 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
                         type="button"
                         id={titleId}
                         className="up-next__title"
+                        title={episode.title}
                         onClick={() => onOpenEpisode(episode.id)}
                       >
                         {episode.title}
