@@ -166,8 +166,11 @@ export function createApp(options: AppOptions): EarmarkApp {
   const handlers: Handlers = {
     listFeeds: () => catalogue.feeds().map(publicFeed),
     subscribe: async ({ url }) => {
+      const existed = sync.findByUrl(url) !== undefined;
       const { feed, result } = await sync.subscribe(url);
-      if (!result.ok) throw new EarmarkError('failed', `Couldn't subscribe: ${result.error}`);
+      // The bare reason: the caller says "Couldn't subscribe" in its own words. A show already in
+      // the library stays whatever this sync brought; its status line carries the failure.
+      if (!result.ok && !existed) throw new EarmarkError('failed', result.error ?? 'The feed could not be read.');
       return { feed: publicFeed(feed), result };
     },
     refreshFeeds: ({ feedId }) => sync.refresh(feedId),

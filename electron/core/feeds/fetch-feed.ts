@@ -95,7 +95,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
     }
   } catch (error) {
     if (signal.aborted) return failed(`The feed server did not answer within ${describeSeconds(options.timeoutMs)}.`);
-    return failed(describeNetworkError(error));
+    return failed(describeNetworkError(error, current));
   }
 }
 

@@ -222,6 +222,23 @@ describe('queue through the contract', () => {
   });
 });
 
+describe('shows: subscribe', () => {
+  it('fails a new feed with the bare reason, once (the form adds "Couldn\'t subscribe")', async () => {
+    server.routes.set('/missing', (res) => res.writeHead(404).end());
+    const { code, message } = await failure('subscribe', { url: server.url('/missing') });
+    expect({ code, message }).toEqual({ code: 'failed', message: 'The feed server answered 404 Not Found.' });
+    expect((await call('listFeeds', {})).map((f: Feed) => f.title)).toEqual(['Main Show']);
+  });
+
+  it('answers with the show already subscribed, even when this refresh of it fails', async () => {
+    const [main] = await call('listFeeds', {});
+    server.routes.set('/main', (res) => res.writeHead(503).end());
+    const { feed, result } = await call('subscribe', { url: server.url('/main') });
+    expect(feed.id).toBe(main!.id);
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/503/) });
+  });
+});
+
 describe('shows: unsubscribe', () => {
   it('removes the show and its episodes, keeps notes and listening state, keeps downloads unless asked', async () => {
     serveFeed('/a', () =>

@@ -31,3 +31,20 @@ describe('fetchFeed size limit', () => {
     if (outcome.kind === 'ok') expect(new TextDecoder().decode(outcome.body)).toBe('<rss/>');
   });
 });
+
+describe('fetchFeed network failures in words', () => {
+  it('names a port fetch refuses to use instead of saying "bad port"', async () => {
+    const outcome = await fetchFeed('http://127.0.0.1:1/feed.xml', { fetch, timeoutMs: 2000 });
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message: 'Earmark can’t fetch feeds from port 1: it is reserved for other kinds of service. Check the address.',
+    });
+  });
+
+  it('keeps an unknown cause as detail after a plain sentence', async () => {
+    const failing = (() =>
+      Promise.reject(new TypeError('fetch failed', { cause: new Error('odd thing') }))) as typeof fetch;
+    const outcome = await fetchFeed('https://example.com/feed', { fetch: failing, timeoutMs: 2000 });
+    expect(outcome).toEqual({ kind: 'failed', message: 'The feed could not be downloaded (odd thing).' });
+  });
+});
