@@ -153,6 +153,57 @@ describe('episode and player', () => {
     expect(saved?.input).toMatchObject({ id: 'e1', position: 113.4 });
   });
 
+  it('browsing another episode keeps a paused, part-played one in the player until Listen now', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    await user.click(await screen.findByRole('button', { name: 'Play' }));
+    await act(async () => {
+      fakeHowls.all().at(-1)!.advance(40);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+
+    await user.click(screen.getByRole('button', { name: 'Back to library' }));
+    await user.click(await screen.findByRole('button', { name: episodes[2]!.title }));
+    await screen.findByRole('heading', { name: episodes[2]!.title });
+    const player = screen.getByRole('region', { name: 'Player' });
+    expect(within(player).getByText(episodes[0]!.title)).toBeTruthy();
+    expect(screen.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow')).toBe('40');
+
+    // The episode page's own button swaps the player over and plays.
+    await user.click(screen.getByRole('button', { name: 'Listen now' }));
+    expect(await within(player).findByText(episodes[2]!.title)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
+  });
+
+  it('browsing another episode replaces one that was loaded but never started', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    await screen.findByRole('button', { name: 'Play' });
+    await user.click(screen.getByRole('button', { name: 'Back to library' }));
+    await user.click(await screen.findByRole('button', { name: episodes[2]!.title }));
+    const player = screen.getByRole('region', { name: 'Player' });
+    expect(await within(player).findByText(episodes[2]!.title)).toBeTruthy();
+  });
+
+  it('audio that cannot be reached says so in the player and offers Try again', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    await screen.findByRole('button', { name: 'Play' });
+    const onloaderror = fakeHowls.all().at(-1)!.options.onloaderror as (id: number, code: number) => void;
+    act(() => onloaderror(1, 4)); // the server is down: MediaError code 4
+    const player = screen.getByRole('region', { name: 'Player' });
+    expect(within(player).getByText(/^Couldn't reach this episode's audio/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Play' })).toHaveProperty('disabled', true);
+
+    await user.click(within(player).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(within(player).queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
   it('resumes from the saved position', async () => {
     const user = userEvent.setup();
     await renderApp();

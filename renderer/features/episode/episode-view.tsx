@@ -1,7 +1,7 @@
 /**
  * One episode: title, facts, the main listening action, show notes. Opening an episode puts it
- * in the player unless something else is playing, so the bar's Play button is always the one way
- * to start it; the header button here is named differently ("Listen now" / "Resume from …") so
+ * in the player unless another one is playing or paused part-way (then the header button loads
+ * and plays this one); the header button here is named differently ("Listen now" / "Resume from …") so
  * there is never a second button called "Play". (Other buttons may contain "play" or "pause" only
  * as part of a longer name, e.g. "Pause download": tests match the player's names exactly.)
  */
@@ -68,11 +68,16 @@ export function EpisodeView({
     };
   }, [episodeId]);
 
-  // Put the opened episode in the player, unless the listener is in the middle of another one.
+  // Put the opened episode in the player, unless the listener is in the middle of another one:
+  // playing it, or paused part-way (as AntennaPod and Pocket Casts do, browsing never takes the
+  // player away from a paused episode; "Listen now" / "Resume from …" here swaps it on purpose).
   const { load, playing } = player;
   useEffect(() => {
+    const held = player.episode && player.episode.id !== episode?.id;
+    const inTheMiddle =
+      held && (playing || (player.status !== 'error' && player.status !== 'ended' && player.position >= 1));
     // An episode without audio would only put an error in the player bar; the header says why instead.
-    if (episode?.enclosure?.url && !playing) load(episode);
+    if (episode?.enclosure?.url && !inTheMiddle) load(episode);
     // Only when a (different) episode arrives, not on every play/pause.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [episode?.id, load]);

@@ -32,6 +32,27 @@ export function audioFormat(url: string, mime: string | undefined): string {
   return extension && Object.values(byMime).includes(extension) ? extension : 'mp3';
 }
 
+/**
+ * Why an episode's audio failed to load, as the player bar shows it. `mediaMessage` is the audio
+ * element's MediaError.message when known: Chromium reports a server that is down, a refused
+ * connection, a 404 and being offline all as code 4 "MEDIA_ELEMENT_ERROR: Format error", while a
+ * file that did arrive but cannot be decoded names the demuxer or decoder instead. So a streamed
+ * code 4 reads as "couldn't reach", unless the message says the bytes were there.
+ */
+export function loadFailureText(
+  detail: unknown,
+  { local, offline, mediaMessage }: { local: boolean; offline: boolean; mediaMessage?: string },
+): string {
+  if (local)
+    return `Couldn't play the downloaded file: ${loadErrorText(detail)}. Remove the download to stream it instead.`;
+  const arrived = /DEMUXER|DECODER|PIPELINE_ERROR_DECODE/i.test(mediaMessage ?? '');
+  if (offline) return "You're offline and this episode isn't downloaded. Download episodes to listen offline.";
+  if (detail === 2 || (detail === 4 && !arrived))
+    return "Couldn't reach this episode's audio: the server may be down, or you may be offline. Download episodes to listen offline.";
+  if (detail === 4) return "Couldn't play this episode: the audio file is not in a format Earmark can play";
+  return `Couldn't play this episode: ${loadErrorText(detail)}`;
+}
+
 /** Howler's load error code (HTML MediaError.code) or message, in words. */
 export function loadErrorText(detail: unknown): string {
   switch (detail) {

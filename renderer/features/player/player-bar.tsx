@@ -2,7 +2,7 @@
 import { formatTimestamp } from '../../../shared/time';
 import type { Note } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
-import { ChapterIcon, PauseIcon, PlayIcon, SkipIcon } from '../../components/icons';
+import { ChapterIcon, PauseIcon, PlayIcon, RefreshIcon, SkipIcon } from '../../components/icons';
 import { SeekMarkers } from '../chapters/seek-markers';
 import type { ChapterNavigation } from '../chapters/use-chapter-navigation';
 import { usePlayerContext } from './player-context';
@@ -79,17 +79,34 @@ export function PlayerBar({
           <p className="player-bar__title" title={episode.title}>
             {episode.title}
           </p>
-          <p className={`player-bar__status${failed || error ? ' player-bar__status--error' : ''}`} aria-live="polite">
-            {statusText ||
-              (navigation.current ? (
-                <span className="player-bar__chapter" title={navigation.current.title}>
-                  <span className="visually-hidden">Chapter: </span>
-                  {navigation.current.title}
-                </span>
-              ) : (
-                showTitle || ''
-              ))}
-          </p>
+          {/* An error stays one or two lines (the bar must not grow); the whole text is its tooltip. */}
+          <div className="player-bar__status-row">
+            <p
+              className={`player-bar__status${failed || error ? ' player-bar__status--error' : ''}`}
+              aria-live="polite"
+              title={error}
+            >
+              {statusText ||
+                (navigation.current ? (
+                  <span className="player-bar__chapter" title={navigation.current.title}>
+                    <span className="visually-hidden">Chapter: </span>
+                    {navigation.current.title}
+                  </span>
+                ) : (
+                  showTitle || ''
+                ))}
+            </p>
+            {failed && episode.enclosure?.url && (
+              <button
+                type="button"
+                className="button button--small player-bar__retry"
+                onClick={() => player.load(episode, { autoplay: true })}
+              >
+                <RefreshIcon />
+                Try again
+              </button>
+            )}
+          </div>
         </div>
       </div>
 

@@ -16,7 +16,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { resumePosition } from '../../../shared/listening-rules';
 import type { EpisodeState, EpisodeWithState } from '../../../shared/types';
 import { api, mediaUrl } from '../../api';
-import { audioFormat, loadErrorText } from './audio-format';
+import { audioFormat, loadErrorText, loadFailureText } from './audio-format';
 
 export type PlayerStatus = 'idle' | 'loading' | 'ready' | 'ended' | 'error';
 
@@ -91,6 +91,16 @@ const initial: PlayerState = {
   volume: 1,
   muted: false,
 };
+
+/**
+ * The audio element's own MediaError.message, which howler does not pass on (only the code). Read
+ * from howler's internal sound list, so it is optional: without it the code alone decides.
+ */
+function mediaErrorMessage(howl: Howl): string | undefined {
+  const sounds = (howl as unknown as { _sounds?: { _node?: { error?: { message?: unknown } | null } }[] })._sounds;
+  const message = sounds?.[0]?._node?.error?.message;
+  return typeof message === 'string' ? message : undefined;
+}
 
 function hasLocalFile(known: Options['downloaded'], episode: EpisodeWithState): boolean {
   if (!known) return false;
@@ -183,13 +193,14 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Op
         },
         onloaderror: (_id, detail) => {
           if (howlRef.current !== howl) return;
-          const reason = loadErrorText(detail);
           update({
             status: 'error',
             playing: false,
-            error: local
-              ? `Couldn't play the downloaded file: ${reason}. Remove the download to stream it instead.`
-              : `Couldn't play this episode: ${reason}${navigator.onLine === false ? ' (you seem to be offline)' : ''}`,
+            error: loadFailureText(detail, {
+              local,
+              offline: navigator.onLine === false,
+              mediaMessage: mediaErrorMessage(howl),
+            }),
           });
         },
         onplayerror: (_id, detail) => {
