@@ -108,7 +108,7 @@ describe('notes', () => {
     expect(sockets.textContent).toContain('exactly at the start');
     const wrapping = within(list).getByRole('list', { name: 'Notes in Wrapping up' });
     expect(wrapping.textContent).toContain('Marked moment');
-    expect(screen.getByRole('button', { name: 'Note: (empty) at 3:20' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Note: Marked moment at 3:20' })).toBeTruthy();
   });
 
   it('deleting a note offers Undo, which restores it exactly', async () => {
@@ -149,6 +149,6 @@ describe('notes', () => {
     await user.keyboard('m');
     expect(fake.calls.find((call) => call.method === 'addNote')?.input).toEqual({ episodeId: 'e1', at: 32, text: '' });
     expect(await screen.findByText('Marked 0:32')).toBeTruthy();
-    expect(await screen.findByRole('button', { name: 'Note: (empty) at 0:32' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Note: Marked moment at 0:32' })).toBeTruthy();
   });
 });
