@@ -1,6 +1,7 @@
 /** Sanitized show notes. The sanitizer (not React) is what makes dangerouslySetInnerHTML safe here. */
 import { useMemo } from 'react';
 import { looksLikePlainText, sanitizeShowNotes } from './sanitize';
+import './show-notes.css';
 
 export function ShowNotes({ html }: { html: string }) {
   const clean = useMemo(() => sanitizeShowNotes(html), [html]);
