@@ -147,8 +147,12 @@ describe('sleep timer', () => {
     expect(screen.getByRole('button', { name: 'Sleep timer' }).textContent).toContain('15:00');
     expect(screen.getByText('Playback stops in 15:00')).toBeTruthy();
 
+    // A running timer adds "Add 5 minutes", set apart from the choices by a separator.
     await user.click(screen.getByRole('button', { name: 'Sleep timer' }));
-    await user.click(screen.getByRole('menuitemradio', { name: 'End of episode' }));
+    const running = screen.getByRole('menu', { name: 'Sleep timer' });
+    expect(within(running).getByRole('separator')).toBeTruthy();
+    expect(within(running).getByRole('menuitem', { name: 'Add 5 minutes' })).toBeTruthy();
+    await user.click(within(running).getByRole('menuitemradio', { name: 'End of episode' }));
     expect(screen.getByText('Playback stops at the end of the episode (31:02 left)')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Sleep timer' }));

@@ -100,10 +100,13 @@ export function PlayerBar({
               <button
                 type="button"
                 className="button button--small player-bar__retry"
+                aria-label="Try again"
+                title="Try again"
                 onClick={() => player.load(episode, { autoplay: true })}
               >
                 <RefreshIcon />
-                Try again
+                {/* Hidden in a narrow window, where the icon alone leaves the error its room. */}
+                <span className="player-bar__retry-label">Try again</span>
               </button>
             )}
           </div>

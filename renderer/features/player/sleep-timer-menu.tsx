@@ -120,11 +120,12 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
               <span className="menu__label">{choice.label}</span>
             </button>
           ))}
+          {status.mode?.kind === 'minutes' && <div role="separator" className="menu__separator" />}
           {status.mode?.kind === 'minutes' && (
             <button
               type="button"
               role="menuitem"
-              className="menu__item"
+              className="menu__item menu__item--extend"
               tabIndex={-1}
               onClick={() => {
                 sleep.extend(5);
