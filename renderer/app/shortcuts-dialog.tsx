@@ -94,7 +94,10 @@ export function ShortcutsDialog({
             </dl>
           </section>
         ))}
-        <p className="settings-dialog__help">Shortcuts wait while you type in a field.</p>
+        {/* Not settings-dialog__help: that one is a section intro with a rule under it. */}
+        <p className="muted" style={{ margin: '14px 0 0', fontSize: 13 }}>
+          Shortcuts wait while you type in a field.
+        </p>
       </div>
     </dialog>
   );
