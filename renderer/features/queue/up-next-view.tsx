@@ -179,7 +179,9 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
                       </button>
                       <p className="up-next__meta">
                         {episode.id === nowPlayingId && <span className="episode-row__badge">Now playing</span>}
-                        {feedTitle(episode.feedId) && <span>{feedTitle(episode.feedId)}</span>}
+                        {feedTitle(episode.feedId) && (
+                          <span className="up-next__show">{feedTitle(episode.feedId)}</span>
+                        )}
                         {timeLeft(episode) && <span>{timeLeft(episode)}</span>}
                       </p>
                     </div>
