@@ -49,9 +49,13 @@ export function DownloadsView({ episodes, feeds, settings, onOpenEpisode, onBack
   const episodeById = new Map(episodes.map((episode) => [episode.id, episode]));
   const feedTitle = (id: string) => feeds.find((feed) => feed.id === id)?.title ?? 'Unknown show';
   const all = [...byId.values()].filter((download) => download.state !== 'cancelled');
+  // Failed ones wait for the listener (Retry), not for the queue: they get their own group.
   const queue = all
-    .filter((download) => download.state !== 'completed')
+    .filter((download) => download.state !== 'completed' && download.state !== 'failed')
     .sort((a, b) => order[a.state] - order[b.state] || a.queuedAt.localeCompare(b.queuedAt));
+  const failed = all
+    .filter((download) => download.state === 'failed')
+    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   const done = all
     .filter((download) => download.state === 'completed')
     .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''));
@@ -161,6 +165,16 @@ export function DownloadsView({ episodes, feeds, settings, onOpenEpisode, onBack
               </h2>
               <ul className="download-list" aria-label="Download queue">
                 {queue.map(row)}
+              </ul>
+            </section>
+          )}
+          {failed.length > 0 && (
+            <section className="downloads-section" aria-labelledby="failed-heading">
+              <h2 id="failed-heading" className="section-heading">
+                Failed <span className="section-heading__count">{failed.length}</span>
+              </h2>
+              <ul className="download-list" aria-label="Failed downloads">
+                {failed.map(row)}
               </ul>
             </section>
           )}

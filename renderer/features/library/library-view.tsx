@@ -70,24 +70,9 @@ export function LibraryView({
               refreshing={refreshing}
               {...(library.syncProgress && { progress: library.syncProgress })}
               refreshError={library.refreshError}
+              snapshot={snapshot}
             />
-            {headerFeed && (
-              <button
-                type="button"
-                className="button button--small button--quiet button--danger-quiet library-header__unsubscribe"
-                aria-describedby="library-show-title"
-                onClick={() => onUnsubscribe(headerFeed)}
-              >
-                Unsubscribe
-              </button>
-            )}
           </div>
-          {snapshot && (
-            <p className="library-header__snapshot-note">
-              Earmark couldn't reach the feed, so these episodes come from a copy saved with the app. They may be out of
-              date; refresh to try the feed again.
-            </p>
-          )}
           <div className="library-header__actions">
             <button
               type="button"
@@ -100,8 +85,19 @@ export function LibraryView({
             </button>
             <ExportNotes />
             <ImportNotes />
+            {/* About this show only, so it sits apart from the library-wide actions, quietly. */}
+            {headerFeed && (
+              <button
+                type="button"
+                className="button button--quiet button--danger-quiet library-header__unsubscribe"
+                aria-describedby="library-show-title"
+                onClick={() => onUnsubscribe(headerFeed)}
+              >
+                Unsubscribe
+              </button>
+            )}
           </div>
-          <SubscribeForm onSubscribe={library.subscribe} />
+          <SubscribeForm onSubscribe={library.subscribe} onSubscribed={(feed) => setFeedFilter(feed.id)} />
         </div>
       </header>
 

@@ -1,11 +1,34 @@
 /** Add a show by its feed URL. Errors come back from the service in words and are shown as such. */
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../../api';
+import type { Feed } from '../../../shared/types';
+import { ApiError, errorText } from '../../api';
+import type { SubscribeOutcome } from './use-library';
+
+const addressHint = 'Enter a feed address starting with http:// or https://';
+
+/** True for what the service accepts: an absolute http(s) URL. */
+function isFeedAddress(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The reason a subscribe failed, in the form's own sentence ("Couldn't subscribe: …"). */
+function failureText(error: unknown): string {
+  // The schema's wording ("Invalid input for subscribe: url: …") is for developers.
+  if (error instanceof ApiError && error.code === 'invalid-input') return `${addressHint}.`;
+  return `Couldn't subscribe: ${errorText(error)}`;
+}
 
 export function SubscribeForm({
   onSubscribe,
+  onSubscribed,
 }: {
-  onSubscribe: (url: string) => Promise<{ ok: boolean; error?: string }>;
+  onSubscribe: (url: string) => Promise<SubscribeOutcome>;
+  /** The show subscribed to (or found already there): the library turns to it. */
+  onSubscribed: (feed: Feed) => void;
 }) {
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
@@ -18,21 +41,23 @@ export function SubscribeForm({
       setMessage({ kind: 'error', text: 'Enter the address of a podcast feed.' });
       return;
     }
+    if (!isFeedAddress(trimmed)) {
+      setMessage({ kind: 'error', text: `${addressHint}.` });
+      return;
+    }
     setBusy(true);
     setMessage(undefined);
     try {
-      const result = await onSubscribe(trimmed);
-      if (result.ok) {
-        setUrl('');
-        setMessage({ kind: 'ok', text: 'Subscribed.' });
-      } else {
-        setMessage({
-          kind: 'error',
-          text: `Subscribed, but the first refresh failed: ${result.error ?? 'unknown error'}`,
-        });
-      }
+      const { feed, alreadySubscribed } = await onSubscribe(trimmed);
+      const title = feed.title || feed.url;
+      setUrl('');
+      setMessage({
+        kind: 'ok',
+        text: alreadySubscribed ? `You're already subscribed to ${title}.` : `Subscribed to ${title}.`,
+      });
+      onSubscribed(feed);
     } catch (error) {
-      setMessage({ kind: 'error', text: `Couldn't subscribe: ${errorText(error)}` });
+      setMessage({ kind: 'error', text: failureText(error) });
     } finally {
       setBusy(false);
     }

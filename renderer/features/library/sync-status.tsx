@@ -10,6 +10,8 @@ interface SyncStatusProps {
   /** Several shows refreshing together: how many are done. */
   progress?: { done: number; total: number };
   refreshError?: string;
+  /** The episodes come from the copy shipped with the app: say so instead of when it last synced. */
+  snapshot?: boolean;
 }
 
 /** Re-render every half minute so "2 minutes ago" does not go stale. */
@@ -22,7 +24,30 @@ function useNow(everyMs = 30_000): Date {
   return now;
 }
 
-export function SyncStatus({ feeds, refreshing, progress, refreshError }: SyncStatusProps) {
+/** A sentence ends in a stop; the service's causes usually do, a few may not. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * One sentence per distinct cause: shows failing for the same reason (the network is down, say)
+ * are counted together instead of repeating the reason once per show.
+ */
+export function failureSentences(feeds: Feed[], failures: Feed[]): string[] {
+  const byCause = new Map<string, Feed[]>();
+  for (const feed of failures) {
+    const cause = sentence(feed.lastError ?? '');
+    byCause.set(cause, [...(byCause.get(cause) ?? []), feed]);
+  }
+  return [...byCause].map(([cause, shows]) => {
+    if (feeds.length === 1) return `Couldn't refresh: ${cause}`;
+    if (shows.length === 1) return `Couldn't refresh ${shows[0]!.title || shows[0]!.url}: ${cause}`;
+    return `Couldn't refresh ${shows.length} shows: ${cause}`;
+  });
+}
+
+export function SyncStatus({ feeds, refreshing, progress, refreshError, snapshot }: SyncStatusProps) {
   const now = useNow();
   const failures = feeds.filter((feed) => feed.lastError);
   const newest = feeds
@@ -31,28 +56,18 @@ export function SyncStatus({ feeds, refreshing, progress, refreshError }: SyncSt
     .sort()
     .at(-1);
 
-  let content;
+  let summary;
   if (refreshing) {
-    content = (
+    summary = (
       <span className="sync-status__refreshing">
         <span className="spinner" aria-hidden="true" />
         {progress ? `Refreshing shows: ${progress.done} of ${progress.total} done…` : 'Refreshing…'}
       </span>
     );
-  } else if (refreshError || failures.length > 0) {
-    const reason =
-      refreshError ??
-      (failures.length === 1 || feeds.length === 1
-        ? failures[0]!.lastError
-        : failures.map((feed) => `${feed.title}: ${feed.lastError}`).join('; '));
-    content = (
-      <span className="sync-status__error">
-        <AlertIcon />
-        Couldn't refresh: {reason}
-      </span>
-    );
+  } else if (snapshot) {
+    summary = <span>These episodes are a copy saved with the app and may be out of date.</span>;
   } else if (newest) {
-    content = (
+    summary = (
       <span>
         Updated{' '}
         <time dateTime={newest} title={formatFull(newest)}>
@@ -61,12 +76,26 @@ export function SyncStatus({ feeds, refreshing, progress, refreshError }: SyncSt
       </span>
     );
   } else {
-    content = <span>Not synced yet</span>;
+    summary = <span>Not synced yet</span>;
   }
+
+  // Failures stay beside "Updated …" (what the list shows is still that fresh); while a refresh
+  // runs they are about to be replaced, so they wait.
+  const errors = refreshing
+    ? []
+    : refreshError
+      ? [`Couldn't refresh: ${sentence(refreshError)}`]
+      : failureSentences(feeds, failures);
 
   return (
     <p className="sync-status" role="status">
-      {content}
+      {summary}
+      {errors.map((text) => (
+        <span key={text} className="sync-status__error">
+          <AlertIcon />
+          {text}
+        </span>
+      ))}
     </p>
   );
 }

@@ -22,8 +22,16 @@ export interface Library {
   reload: () => Promise<void>;
   /** While several shows refresh together: how many of them are done ("2 of 5 shows"). */
   syncProgress?: { done: number; total: number };
-  subscribe: (url: string) => Promise<SyncResult>;
+  /** Subscribes (or finds the show already subscribed) and reloads; api errors are thrown. */
+  subscribe: (url: string) => Promise<SubscribeOutcome>;
   patchEpisodeState: (id: string, state: EpisodeState) => void;
+}
+
+export interface SubscribeOutcome {
+  feed: Feed;
+  result: SyncResult;
+  /** The show was in the library before this subscribe. */
+  alreadySubscribed: boolean;
 }
 
 /**
@@ -114,13 +122,16 @@ export function useLibrary(): Library {
     }
   }, [reload]);
 
+  // Whether a show was new is judged against the feeds listed before the call: the service finds
+  // an existing show by its address (current or first) and answers with that same show.
   const subscribe = useCallback(
-    async (url: string) => {
-      const { result } = await api.subscribe({ url });
+    async (url: string): Promise<SubscribeOutcome> => {
+      const known = new Set(feeds.map((feed) => feed.id));
+      const { feed, result } = await api.subscribe({ url });
       await reload();
-      return result;
+      return { feed, result, alreadySubscribed: known.has(feed.id) };
     },
-    [reload],
+    [reload, feeds],
   );
 
   const patchEpisodeState = useCallback((id: string, state: EpisodeState) => {

@@ -1,5 +1,5 @@
 /** "Playback speed": a plain select (howler keeps pitch in html5 mode, so any rate sounds natural). */
-const rates = [0.5, 0.75, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
+export const rates = [0.5, 0.75, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
 export function formatRate(rate: number): string {
   return `${Number(rate.toFixed(2))}×`;

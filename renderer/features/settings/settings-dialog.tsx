@@ -9,7 +9,7 @@ import { api, errorText } from '../../api';
 import { CloseIcon, ExportIcon, ImportIcon } from '../../components/icons';
 import { useToast } from '../../components/toast-context';
 import { saveTextFile } from '../../lib/save-file';
-import { formatRate } from '../player/speed-control';
+import { formatRate, rates as playerRates } from '../player/speed-control';
 import './settings.css';
 
 interface SettingsDialogProps {
@@ -25,7 +25,7 @@ interface SettingsDialogProps {
 
 const refreshChoices = [0, 15, 30, 60, 120, 360, 720, 1440];
 function formatInterval(minutes: number): string {
-  if (minutes === 0) return 'Off (only when I refresh)';
+  if (minutes === 0) return 'Only when I refresh';
   if (minutes < 60) return `Every ${minutes} minutes`;
   if (minutes === 60) return 'Every hour';
   if (minutes === 1440) return 'Once a day';
@@ -134,7 +134,6 @@ function OpmlButtons({ onImported }: { onImported: () => void }) {
 const backChoices = [5, 10, 15, 20, 30, 45, 60];
 const forwardChoices = [10, 15, 30, 45, 60, 90, 120];
 const markChoices = [0, 5, 10, 15, 20, 30, 45, 60];
-const rateChoices = [0.75, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 const themes: { value: Theme; label: string }[] = [
   { value: 'system', label: 'Match system' },
   { value: 'light', label: 'Light' },
@@ -158,7 +157,7 @@ interface NumberChoiceProps {
 function NumberChoice({ label, value, choices, format, onChange, help }: NumberChoiceProps) {
   const id = useId();
   return (
-    <div className={`settings-field${help ? ' settings-field--with-help' : ''}`}>
+    <div className="settings-field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
@@ -258,7 +257,7 @@ export function SettingsDialog({ open, settings, feeds, onChange, onClose, onLib
         <NumberChoice
           label="Default speed"
           value={settings.playbackRate}
-          choices={rateChoices}
+          choices={playerRates}
           format={formatRate}
           onChange={(playbackRate) => change({ playbackRate })}
         />
@@ -306,7 +305,7 @@ export function SettingsDialog({ open, settings, feeds, onChange, onClose, onLib
           label="Mark goes back"
           value={settings.markBackSeconds}
           choices={markChoices}
-          format={(seconds) => (seconds === 0 ? 'No, mark the moment itself' : `${seconds} seconds`)}
+          format={(seconds) => (seconds === 0 ? 'No, the moment itself' : `${seconds} seconds`)}
           onChange={(markBackSeconds) => change({ markBackSeconds })}
         />
         <p className="settings-dialog__help">
@@ -346,24 +345,28 @@ export function SettingsDialog({ open, settings, feeds, onChange, onClose, onLib
           <OpmlButtons onImported={onLibraryChanged} />
         </section>
 
-        <h3 className="settings-section__title">Appearance</h3>
-        <fieldset className="settings-field settings-field--theme">
-          <legend>Theme</legend>
-          <div className="segmented">
-            {themes.map((theme) => (
-              <label key={theme.value} className="segmented__option">
-                <input
-                  type="radio"
-                  name={`${id}-theme`}
-                  value={theme.value}
-                  checked={settings.theme === theme.value}
-                  onChange={() => change({ theme: theme.value })}
-                />
-                <span>{theme.label}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <section className="settings-section" aria-labelledby={`${id}-appearance`}>
+          <h3 id={`${id}-appearance`} className="settings-section__title">
+            Appearance
+          </h3>
+          <fieldset className="settings-field settings-field--theme">
+            <legend>Theme</legend>
+            <div className="segmented">
+              {themes.map((theme) => (
+                <label key={theme.value} className="segmented__option">
+                  <input
+                    type="radio"
+                    name={`${id}-theme`}
+                    value={theme.value}
+                    checked={settings.theme === theme.value}
+                    onChange={() => change({ theme: theme.value })}
+                  />
+                  <span>{theme.label}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </section>
 
         <section className="settings-section" aria-labelledby={`${id}-downloads`}>
           <h3 id={`${id}-downloads`} className="settings-section__title">
