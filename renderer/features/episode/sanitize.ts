@@ -9,6 +9,9 @@
  * and logs a "blocked" error for each. So those are cut from the markup before anything parses it.
  */
 import DOMPurify from 'dompurify';
+import render from 'dom-serializer';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { isTag, isText, type AnyNode } from 'domhandler';
 
 // A private instance: hooks added here must not leak into any other use of DOMPurify.
 const purifier = DOMPurify(window);
@@ -151,94 +154,41 @@ function trimUrlEnd(url: string): string {
 }
 
 /**
- * The markup without event-handler and style attributes, <style> and <script> elements: a scan of
- * tags and attributes as the HTML tokenizer reads them, so nothing that carries code reaches a parser.
- * Not the security boundary (DOMPurify is); a tag this reads differently only costs a console error.
+ * The markup without event-handler and style attributes, <style> and <script> elements, so nothing
+ * that carries code reaches the page's parser. htmlparser2 reads it (no DOM, no CSP checks) and
+ * dom-serializer writes it back. Not the security boundary (DOMPurify is): where htmlparser2 reads a
+ * malformed tag differently from a browser, the only cost is a console error.
  */
 export function withoutInlineCode(html: string): string {
-  const n = html.length;
-  const isSpace = (at: number) => /[\t\n\f\r ]/.test(html.charAt(at));
-  const endsName = (at: number) => /[\t\n\f\r />=]/.test(html.charAt(at));
-  let out = '';
-  let i = 0;
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) return out + html.slice(i);
-    out += html.slice(i, lt);
-    if (html.startsWith('<!--', lt)) {
-      i = commentEnd(html, lt + 4);
-      out += html.slice(lt, i);
-      continue;
-    }
-    const nameAt = html[lt + 1] === '/' ? lt + 2 : lt + 1;
-    if (!/[a-z]/i.test(html.charAt(nameAt))) {
-      const next = html.charAt(lt + 1);
-      const bogus = next === '!' || next === '?' || (next === '/' && lt + 2 < n && html[lt + 2] !== '>');
-      if (bogus) {
-        // "<!doctype", "<?x", "</3": a bogus comment up to the next ">" (which can't open a tag inside).
-        const gt = html.indexOf('>', lt);
-        i = gt < 0 ? n : gt + 1;
-      } else {
-        i = lt + 1; // a lone "<" is text; "</>" is ignored
-      }
-      out += html.slice(lt, i);
-      continue;
-    }
-    // A start or end tag (an end tag's attributes are dropped by the parser, but bound the tag the same way).
-    let j = nameAt;
-    while (j < n && !/[\t\n\f\r />]/.test(html.charAt(j))) j++;
-    const tagName = nameAt === lt + 1 ? html.slice(lt + 1, j).toLowerCase() : '';
-    let tag = html.slice(lt, j);
-    // Attributes until ">": whitespace and "/" separate them; a value is quoted or runs to whitespace or ">".
-    for (;;) {
-      let k = j;
-      while (k < n && (isSpace(k) || html[k] === '/')) k++;
-      if (k >= n || html[k] === '>') {
-        tag += html.slice(j, k + 1);
-        j = k + 1;
-        break;
-      }
-      let end = k + 1;
-      while (end < n && !endsName(end)) end++;
-      const name = html.slice(k, end);
-      let v = end;
-      while (v < n && isSpace(v)) v++;
-      if (html[v] === '=') {
-        v++;
-        while (v < n && isSpace(v)) v++;
-        const quote = html[v];
-        if (quote === '"' || quote === "'") {
-          const close = html.indexOf(quote, v + 1);
-          v = close < 0 ? n : close + 1;
-        } else {
-          while (v < n && !isSpace(v) && html[v] !== '>') v++;
-        }
-        end = v;
-      }
-      tag += /^(?:on|style$)/i.test(name) ? ' ' : html.slice(j, end);
-      j = end;
-    }
-    i = j;
-    if (tagName === 'style' || tagName === 'script') {
-      // Their content is raw text up to the closing tag; DOMPurify drops it with the element anyway.
-      const close = new RegExp(`</${tagName}[^>]*>?`, 'gi');
-      close.lastIndex = i;
-      i = close.exec(html) ? close.lastIndex : n;
-    } else {
-      out += tag;
+  const doc = parseDocument(html);
+  // Only elements and text stay. Comments, <!...> declarations and raw-text elements go whole: a
+  // browser may end them elsewhere than htmlparser2 does ("--!>", "<!>"), and DOMPurify drops them anyway.
+  const unwanted = (node: AnyNode) => !(isTag(node) || isText(node)) || isRawText(node);
+  for (const node of DomUtils.filter(unwanted, doc.children)) DomUtils.removeElement(node);
+  for (const element of DomUtils.findAll(() => true, doc.children)) {
+    for (const name of Object.keys(element.attribs)) {
+      if (/^(?:on|style$)/i.test(name)) delete element.attribs[name];
     }
   }
-  return out;
+  return render(doc, { encodeEntities: 'utf8' });
 }
 
-/** Where a comment whose text starts at `from` ends: "-->", "--!>", or at once for "<!-->" and "<!--->". */
-function commentEnd(html: string, from: number): number {
-  if (html.startsWith('>', from)) return from + 1;
-  if (html.startsWith('->', from)) return from + 2;
-  const ends = [html.indexOf('-->', from), html.indexOf('--!>', from)].filter((at) => at >= 0);
-  if (ends.length === 0) return html.length;
-  const end = Math.min(...ends);
-  return end + (html.startsWith('-->', end) ? 3 : 4);
+const RAW_TEXT = new Set([
+  'script',
+  'style',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'template',
+  'textarea',
+  'title',
+]);
+
+function isRawText(node: AnyNode): boolean {
+  return isTag(node) && RAW_TEXT.has(node.name.toLowerCase());
 }
 
 /** Notes without any block markup are plain text: their newlines must show. */
