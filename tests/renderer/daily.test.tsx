@@ -85,6 +85,20 @@ describe('Up next', () => {
     expect(fakeHowls.all().at(-1)!.options.src[0]).toContain('e3.mp3');
     expect(within(screen.getByRole('region', { name: 'Player' })).getByText('Charlie episode')).toBeTruthy();
   });
+
+  it("the player's Play next in Up next skips to the first queued episode, and is disabled when Up next is empty", async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp({ queue: ['e3'] });
+    await user.click(await screen.findByRole('button', { name: 'Alpha episode' }));
+    const player = screen.getByRole('region', { name: 'Player' });
+    await user.click(await within(player).findByRole('button', { name: 'Play next in Up next' }));
+    expect(await within(player).findByText('Charlie episode')).toBeTruthy();
+    expect(within(player).getByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(fake.calls.find((call) => call.method === 'removeFromQueue')?.input).toEqual({ episodeId: 'e3' });
+    await vi.waitFor(() =>
+      expect(within(player).getByRole('button', { name: 'Play next in Up next' })).toHaveProperty('disabled', true),
+    );
+  });
 });
 
 describe('sleep timer', () => {

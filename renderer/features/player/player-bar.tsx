@@ -2,9 +2,10 @@
 import { formatTimestamp } from '../../../shared/time';
 import type { Note } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
-import { ChapterIcon, PauseIcon, PlayIcon, RefreshIcon, SkipIcon } from '../../components/icons';
+import { ChapterIcon, PauseIcon, PlayIcon, QueueIcon, RefreshIcon, SkipIcon } from '../../components/icons';
 import { SeekMarkers } from '../chapters/seek-markers';
 import type { ChapterNavigation } from '../chapters/use-chapter-navigation';
+import { useQueueContext } from '../queue/queue-context';
 import { usePlayerContext } from './player-context';
 import { SeekBar } from './seek-bar';
 import { ShowSpeed } from './show-speed';
@@ -44,6 +45,7 @@ export function PlayerBar({
   onPinShowSpeed,
 }: PlayerBarProps) {
   const player = usePlayerContext();
+  const queue = useQueueContext();
   const { episode, status, playing, position, duration, rate, error } = player;
   if (!episode) return null;
   const failed = status === 'error';
@@ -58,6 +60,14 @@ export function PlayerBar({
           : '';
 
   const hasChapters = navigation.chapters.length > 0;
+  // Skip to Up next's first episode, as its "Play now" does: it plays and leaves the queue. The
+  // episode left behind keeps its position (load saves it).
+  const nextUp = queue.items.find((item) => item.id !== episode.id);
+  const playNextUp = () => {
+    if (!nextUp) return;
+    player.load(nextUp, { autoplay: true });
+    void queue.remove(nextUp.id);
+  };
   // Seek and play: a marker is a "go there" the same way a chapter in the list is.
   const jump = (seconds: number) => {
     player.seek(seconds);
@@ -166,6 +176,16 @@ export function PlayerBar({
               <ChapterIcon direction="next" />
             </button>
           )}
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label="Play next in Up next"
+            title={nextUp ? `Play next in Up next: ${nextUp.title}` : 'Up next is empty'}
+            disabled={!nextUp}
+            onClick={playNextUp}
+          >
+            <QueueIcon />
+          </button>
         </div>
         <div className="player-bar__timeline">
           <span className="player-bar__time" aria-hidden="true">
