@@ -84,6 +84,9 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
     scrollMargin,
     getItemKey: (index) => episodes[index]?.id ?? index,
     rangeExtractor,
+    // Arrow keys scroll a row clear of the sticky top bar (56 px) and the fixed player bar (88 px + room).
+    scrollPaddingStart: 64,
+    scrollPaddingEnd: 104,
   });
 
   useEffect(() => {
