@@ -12,6 +12,7 @@ import DOMPurify from 'dompurify';
 import render from 'dom-serializer';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { isTag, isText, type AnyNode } from 'domhandler';
+import { splitBareUrls } from '../../lib/bare-urls';
 
 // A private instance: hooks added here must not leak into any other use of DOMPurify.
 const purifier = DOMPurify(window);
@@ -99,9 +100,6 @@ export function sanitizeShowNotes(html: string): string {
   return body.innerHTML;
 }
 
-/** An http(s) URL in text: up to whitespace, or a character that can't be in a URL typed into text. */
-const BARE_URL = /https?:\/\/[^\s<>"'`]+/gi;
-
 /** Bare URLs in text (not inside a link) become links. Works on DOMPurify's inert document. */
 function linkifyBareUrls(root: Element): void {
   const doc = root.ownerDocument;
@@ -122,34 +120,6 @@ function linkifyBareUrls(root: Element): void {
         return link;
       }),
     );
-  }
-}
-
-/** Text cut into plain runs and URLs. Sentence punctuation and an unmatched ")" or "]" after a URL stay text. */
-function splitBareUrls(text: string): (string | { url: string })[] {
-  const parts: (string | { url: string })[] = [];
-  let from = 0;
-  for (const match of text.matchAll(BARE_URL)) {
-    const url = trimUrlEnd(match[0]);
-    if (!/^https?:\/\/[^/?#]/i.test(url)) continue;
-    if (match.index > from) parts.push(text.slice(from, match.index));
-    parts.push({ url });
-    from = match.index + url.length;
-  }
-  if (from < text.length || parts.length === 0) parts.push(text.slice(from));
-  return parts;
-}
-
-function trimUrlEnd(url: string): string {
-  const count = (s: string, c: string) => s.split(c).length - 1;
-  let end = url.length;
-  for (;;) {
-    const head = url.slice(0, end);
-    const last = head[end - 1];
-    const unmatched =
-      (last === ')' && count(head, ')') > count(head, '(')) || (last === ']' && count(head, ']') > count(head, '['));
-    if (last && (/[.,;:!?*]/.test(last) || unmatched)) end--;
-    else return head;
   }
 }
 

@@ -1,9 +1,13 @@
-/** One note: its time (a "Jump to" button), its text, and edit-in-place / delete. */
+/**
+ * One note: its time (a "Jump to" button), its text, and edit-in-place / delete. URLs in the text
+ * are links that open outside the app, like those in show notes.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../shared/time';
 import type { Note } from '../../../shared/types';
 import { errorText } from '../../api';
 import { EditIcon, TrashIcon } from '../../components/icons';
+import { splitBareUrls } from '../../lib/bare-urls';
 
 interface NoteItemProps {
   note: Note;
@@ -87,7 +91,7 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
       ) : (
         <>
           <p className={`note__text${note.text.trim() ? '' : ' note__text--empty'}`}>
-            {note.text.trim() || 'Marked moment — add a few words'}
+            {note.text.trim() ? <NoteText text={note.text.trim()} /> : 'Marked moment — add a few words'}
           </p>
           <div className="note__actions">
             <button
@@ -116,5 +120,19 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
         </>
       )}
     </li>
+  );
+}
+
+/** The note's plain text with its URLs as links (React elements: the text is never parsed as HTML). */
+function NoteText({ text }: { text: string }) {
+  return splitBareUrls(text).map((part, index) =>
+    typeof part === 'string' ? (
+      part
+    ) : (
+      // Electron's window-open handler (or the browser, in the browser host) opens it outside the app.
+      <a key={index} className="note__link" href={part.url} target="_blank" rel="noopener noreferrer">
+        {part.url}
+      </a>
+    ),
   );
 }
