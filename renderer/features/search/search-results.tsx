@@ -29,7 +29,9 @@ export function SearchResults({ query, groups, busy, error, onOpen }: SearchResu
           Search failed: {error}
         </p>
       ) : groups.length === 0 ? (
-        <p className="search-results__empty">{busy ? 'Searching…' : 'No matches'}</p>
+        <p className="search-results__empty">
+          {busy ? 'Searching…' : `No notes, chapters or episodes match "${query}"`}
+        </p>
       ) : (
         groups.map((group, index) => {
           const headingId = `search-group-${index}`;

@@ -1,0 +1,22 @@
+// @vitest-environment jsdom
+/** Search with no hits says which terms found nothing. */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { sampleEpisode } from './fake-bridge';
+import { renderApp, resetAppBetweenTests } from './render-app';
+
+vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
+
+resetAppBetweenTests();
+
+describe('search', () => {
+  it('echoes the terms when nothing matches', async () => {
+    const fake = await renderApp({ episodes: [sampleEpisode('e1', 'Alpha episode')] });
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('searchbox', { name: 'Search' }), '  zebra crossing ');
+    const results = screen.getByRole('region', { name: 'Search results' });
+    expect(await within(results).findByText('No notes, chapters or episodes match "zebra crossing"')).toBeTruthy();
+    expect(fake.calls.find((call) => call.method === 'search')?.input).toMatchObject({ query: 'zebra crossing' });
+  });
+});
