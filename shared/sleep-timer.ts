@@ -6,6 +6,17 @@
 
 export type SleepMode = { kind: 'minutes'; minutes: number } | { kind: 'end-of-episode' } | { kind: 'end-of-chapter' };
 
+/** A custom length the listener types: whole minutes, one to ten hours. */
+export const customSleepMinutes = { min: 1, max: 600 } as const;
+
+/** The minutes typed into the custom length box, or undefined when they are not a whole number in range. */
+export function parseSleepMinutes(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return undefined;
+  const minutes = Number(trimmed);
+  return minutes >= customSleepMinutes.min && minutes <= customSleepMinutes.max ? minutes : undefined;
+}
+
 /** What the player knows at a moment: positions in media seconds. */
 export interface PlaybackSnapshot {
   position: number;

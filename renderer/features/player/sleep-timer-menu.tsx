@@ -1,10 +1,12 @@
 /**
- * "Sleep timer": a menu of 5–60 minutes, end of episode, end of chapter, or off. While it runs the
- * button shows the time left (the button's name stays "Sleep timer"; the time is its description).
+ * "Sleep timer": a menu of 5–60 minutes, a custom length, end of episode, end of chapter, or off.
+ * "Custom…" swaps the menu for a small form (a menu may hold only menu items): a minutes box and
+ * Start. While a timer runs the button shows the time left (the button's name stays "Sleep timer";
+ * the time is its description).
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useCloseOutside } from '../../components/use-close-outside';
-import type { SleepMode } from '../../../shared/sleep-timer';
+import { customSleepMinutes, parseSleepMinutes, type SleepMode } from '../../../shared/sleep-timer';
 import { MoonIcon } from '../../components/icons';
 import { describeSleep, formatRemaining, type SleepTimerControl } from './use-sleep-timer';
 
@@ -17,26 +19,45 @@ function same(a: SleepMode | null, b: SleepMode | null): boolean {
 }
 
 export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerControl; hasChapters: boolean }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'closed' | 'menu' | 'custom'>('closed');
+  // The custom length typed last stays for the next time.
+  const [draft, setDraft] = useState('20');
+  const [invalid, setInvalid] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const { status } = sleep;
   const active = status.mode !== null;
 
-  const closeMenu = useCallback(() => setOpen(false), []);
-  useCloseOutside(rootRef, open, closeMenu);
+  const closeMenu = useCallback(() => setOpen('closed'), []);
+  useCloseOutside(rootRef, open !== 'closed', closeMenu);
   useEffect(() => {
-    if (!open) return;
+    if (open === 'custom') {
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    }
+    if (open !== 'menu') return;
     const items = rootRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]');
     const checked = rootRef.current?.querySelector<HTMLElement>('[aria-checked="true"]');
     (checked ?? items?.[0])?.focus();
   }, [open]);
 
+  const close = () => {
+    setOpen('closed');
+    rootRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  };
+
   const choose = (mode: SleepMode | null) => {
     if (mode) sleep.start(mode);
     else sleep.cancel();
-    setOpen(false);
-    rootRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    close();
+  };
+
+  const startCustom = () => {
+    const minutes = parseSleepMinutes(draft);
+    setInvalid(minutes === undefined);
+    if (minutes !== undefined) choose({ kind: 'minutes', minutes });
+    else inputRef.current?.focus();
   };
 
   const choices: { label: string; mode: SleepMode | null; disabled?: boolean }[] = [
@@ -54,12 +75,13 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
       className="menu-anchor sleep-timer"
       ref={rootRef}
       onKeyDown={(event) => {
-        if (!open) return;
+        if (open === 'closed') return;
         if (event.key === 'Escape') {
           event.stopPropagation();
-          setOpen(false);
-          rootRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+          close();
         }
+        // In the custom form the arrows belong to the number box.
+        if (open !== 'menu') return;
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || event.key === 'Home' || event.key === 'End') {
           event.preventDefault();
           const items = [
@@ -81,11 +103,11 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
         className={`sleep-timer__button${active ? ' sleep-timer__button--on' : ''}`}
         aria-label="Sleep timer"
         aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? `${id}-menu` : undefined}
+        aria-expanded={open !== 'closed'}
+        aria-controls={open !== 'closed' ? `${id}-${open}` : undefined}
         aria-describedby={`${id}-status`}
         title={describeSleep(status)}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => setOpen((value) => (value === 'closed' ? 'menu' : 'closed'))}
       >
         <MoonIcon />
         {active && (
@@ -101,7 +123,7 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
       <span id={`${id}-status`} className="visually-hidden">
         {describeSleep(status)}
       </span>
-      {open && (
+      {open === 'menu' && (
         <div className="menu menu--up" role="menu" id={`${id}-menu`} aria-label="Sleep timer">
           <p className="menu__heading" aria-hidden="true">
             Stop playing after…
@@ -120,6 +142,19 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
               <span className="menu__label">{choice.label}</span>
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            aria-haspopup="dialog"
+            className="menu__item menu__item--extend"
+            tabIndex={-1}
+            onClick={() => {
+              setInvalid(false);
+              setOpen('custom');
+            }}
+          >
+            <span className="menu__label">Custom…</span>
+          </button>
           {status.mode?.kind === 'minutes' && <div role="separator" className="menu__separator" />}
           {status.mode?.kind === 'minutes' && (
             <button
@@ -129,13 +164,55 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
               tabIndex={-1}
               onClick={() => {
                 sleep.extend(5);
-                setOpen(false);
+                setOpen('closed');
               }}
             >
               <span className="menu__label">Add 5 minutes</span>
             </button>
           )}
         </div>
+      )}
+      {open === 'custom' && (
+        <form
+          className="menu menu--up"
+          // player.css spaces menu items by their padding; the form's fields need a gap instead.
+          style={{ gap: 6, padding: '6px 10px 10px' }}
+          id={`${id}-custom`}
+          aria-label="Custom sleep timer"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            startCustom();
+          }}
+        >
+          <p className="menu__heading" aria-hidden="true">
+            Stop playing after…
+          </p>
+          <label className="menu__label" htmlFor={`${id}-minutes`}>
+            Minutes
+          </label>
+          <input
+            ref={inputRef}
+            id={`${id}-minutes`}
+            className="text-input"
+            type="number"
+            inputMode="numeric"
+            min={customSleepMinutes.min}
+            max={customSleepMinutes.max}
+            step={1}
+            required
+            value={draft}
+            aria-invalid={invalid || undefined}
+            aria-describedby={`${id}-minutes-hint`}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+          />
+          <p id={`${id}-minutes-hint`} className="menu__detail" role={invalid ? 'alert' : undefined}>
+            {invalid ? 'Enter whole minutes from 1 to 600' : 'From 1 to 600'}
+          </p>
+          <button type="submit" className="button button--primary">
+            Start
+          </button>
+        </form>
       )}
     </div>
   );

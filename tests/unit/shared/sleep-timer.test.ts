@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSleepTimer, type SleepTimer } from '../../../shared/sleep-timer.js';
+import { createSleepTimer, parseSleepMinutes, type SleepTimer } from '../../../shared/sleep-timer.js';
 
 let clock: number;
 let timer: SleepTimer;
@@ -113,5 +113,14 @@ describe('sleep timer: end of chapter', () => {
   it('stops at the end of the episode too (the last chapter ends there)', () => {
     timer.start({ kind: 'end-of-chapter' });
     expect(timer.episodeEnded()).toBe(true);
+  });
+});
+
+describe('sleep timer: custom minutes', () => {
+  it('takes whole minutes from 1 to 600, nothing else', () => {
+    expect(parseSleepMinutes('1')).toBe(1);
+    expect(parseSleepMinutes(' 90 ')).toBe(90);
+    expect(parseSleepMinutes('600')).toBe(600);
+    for (const text of ['', '0', '601', '1.5', '-5', '1e2', 'ten']) expect(parseSleepMinutes(text)).toBeUndefined();
   });
 });
