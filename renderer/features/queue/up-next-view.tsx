@@ -8,6 +8,7 @@ import type { EpisodeWithState, Feed } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';
 import { Artwork } from '../../components/artwork';
 import { ArrowIcon, BackIcon, CloseIcon, GripIcon, QueueIcon } from '../../components/icons';
+import { usePlayerContext } from '../player/player-context';
 import { useQueueContext } from './queue-context';
 import './queue.css';
 
@@ -19,12 +20,26 @@ interface UpNextViewProps {
   onBack: () => void;
 }
 
-function timeLeft(episode: EpisodeWithState): string {
-  const duration = episode.durationSeconds;
-  if (!duration) return '';
-  if (episode.state.position >= 1 && !episode.state.played)
-    return `${formatDuration(Math.max(60, duration - episode.state.position))} left`;
-  return formatDuration(duration);
+/** Where the player is in the loaded episode; the queue's copy of its state is only the last save. */
+interface Live {
+  position: number;
+  /** 0 while unknown. */
+  duration: number;
+}
+
+/** The episode's length and what is left of it (a played episode starts over); undefined without a length. */
+function listening(episode: EpisodeWithState, live?: Live): { duration: number; left: number } | undefined {
+  const duration = live && live.duration > 0 ? live.duration : episode.durationSeconds;
+  if (!duration) return undefined;
+  const position = live ? live.position : episode.state.played ? 0 : episode.state.position;
+  return { duration, left: Math.max(0, duration - position) };
+}
+
+function timeLeft(episode: EpisodeWithState, live?: Live): string {
+  const time = listening(episode, live);
+  if (!time) return '';
+  if (time.duration - time.left >= 1) return `${formatDuration(Math.max(60, time.left))} left`;
+  return formatDuration(time.duration);
 }
 
 export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack }: UpNextViewProps) {
@@ -33,8 +48,11 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
   const [dragging, setDragging] = useState<string>();
   const [dropIndex, setDropIndex] = useState<number>();
   const listRef = useRef<HTMLOListElement>(null);
+  const player = usePlayerContext();
   const { items } = queue;
-  const total = items.reduce((sum, item) => sum + Math.max(0, (item.durationSeconds ?? 0) - item.state.position), 0);
+  const liveFor = (episode: EpisodeWithState): Live | undefined =>
+    episode.id === nowPlayingId ? { position: player.position, duration: player.duration } : undefined;
+  const total = items.reduce((sum, item) => sum + (listening(item, liveFor(item))?.left ?? 0), 0);
 
   const move = (episode: EpisodeWithState, toIndex: number) => {
     const from = items.findIndex((item) => item.id === episode.id);
@@ -131,6 +149,7 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
             >
               {items.map((episode, index) => {
                 const titleId = `up-next-title-${episode.id}`;
+                const time = timeLeft(episode, liveFor(episode));
                 const dropClass =
                   dropIndex === index
                     ? ' up-next__item--drop-before'
@@ -182,7 +201,7 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
                         {feedTitle(episode.feedId) && (
                           <span className="up-next__show">{feedTitle(episode.feedId)}</span>
                         )}
-                        {timeLeft(episode) && <span>{timeLeft(episode)}</span>}
+                        {time && <span>{time}</span>}
                       </p>
                     </div>
                     <div className="up-next__actions">
