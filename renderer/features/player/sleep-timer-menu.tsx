@@ -70,6 +70,21 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
     { label: 'Off', mode: null },
   ];
 
+  const radio = (choice: (typeof choices)[number]) => (
+    <button
+      key={choice.label}
+      type="button"
+      role="menuitemradio"
+      aria-checked={same(choice.mode, status.mode)}
+      aria-disabled={choice.disabled || undefined}
+      className="menu__item menu__item--radio"
+      tabIndex={-1}
+      onClick={() => !choice.disabled && choose(choice.mode)}
+    >
+      <span className="menu__label">{choice.label}</span>
+    </button>
+  );
+
   return (
     <div
       className="menu-anchor sleep-timer"
@@ -128,24 +143,10 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
           <p className="menu__heading" aria-hidden="true">
             Stop playing after…
           </p>
-          {choices.map((choice) => (
-            <button
-              key={choice.label}
-              type="button"
-              role="menuitemradio"
-              aria-checked={same(choice.mode, status.mode)}
-              aria-disabled={choice.disabled || undefined}
-              className="menu__item menu__item--radio"
-              tabIndex={-1}
-              onClick={() => !choice.disabled && choose(choice.mode)}
-            >
-              <span className="menu__label">{choice.label}</span>
-            </button>
-          ))}
+          {choices.slice(0, minuteChoices.length).map(radio)}
           <button
             type="button"
             role="menuitem"
-            aria-haspopup="dialog"
             className="menu__item menu__item--extend"
             tabIndex={-1}
             onClick={() => {
@@ -155,6 +156,7 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
           >
             <span className="menu__label">Custom…</span>
           </button>
+          {choices.slice(minuteChoices.length).map(radio)}
           {status.mode?.kind === 'minutes' && <div role="separator" className="menu__separator" />}
           {status.mode?.kind === 'minutes' && (
             <button
@@ -175,8 +177,9 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
       {open === 'custom' && (
         <form
           className="menu menu--up"
-          // player.css spaces menu items by their padding; the form's fields need a gap instead.
-          style={{ gap: 6, padding: '6px 10px 10px' }}
+          // player.css spaces menu items by their padding; the form's fields need a gap instead, and
+          // line up with the items' text (6 px menu padding + 10 px item padding).
+          style={{ gap: 6, padding: '6px 16px 12px' }}
           id={`${id}-custom`}
           aria-label="Custom sleep timer"
           noValidate
@@ -185,7 +188,7 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
             startCustom();
           }}
         >
-          <p className="menu__heading" aria-hidden="true">
+          <p className="menu__heading" aria-hidden="true" style={{ marginInline: 0 }}>
             Stop playing after…
           </p>
           <label className="menu__label" htmlFor={`${id}-minutes`}>
