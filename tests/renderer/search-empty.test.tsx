@@ -16,7 +16,7 @@ describe('search', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByRole('searchbox', { name: 'Search' }), '  zebra crossing ');
     const results = screen.getByRole('region', { name: 'Search results' });
-    expect(await within(results).findByText('No notes, chapters or episodes match "zebra crossing"')).toBeTruthy();
+    expect(await within(results).findByText('No notes, chapters or episodes match “zebra crossing”')).toBeTruthy();
     expect(fake.calls.find((call) => call.method === 'search')?.input).toMatchObject({ query: 'zebra crossing' });
   });
 });

@@ -176,10 +176,7 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
       )}
       {open === 'custom' && (
         <form
-          className="menu menu--up"
-          // player.css spaces menu items by their padding; the form's fields need a gap instead, and
-          // line up with the items' text (6 px menu padding + 10 px item padding).
-          style={{ gap: 6, padding: '6px 16px 12px' }}
+          className="menu menu--up sleep-custom"
           id={`${id}-custom`}
           aria-label="Custom sleep timer"
           noValidate
@@ -188,7 +185,7 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
             startCustom();
           }}
         >
-          <p className="menu__heading" aria-hidden="true" style={{ marginInline: 0 }}>
+          <p className="menu__heading" aria-hidden="true">
             Stop playing after…
           </p>
           <label className="menu__label" htmlFor={`${id}-minutes`}>

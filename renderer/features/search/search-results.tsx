@@ -30,7 +30,7 @@ export function SearchResults({ query, groups, busy, error, onOpen }: SearchResu
         </p>
       ) : groups.length === 0 ? (
         <p className="search-results__empty">
-          {busy ? 'Searching…' : `No notes, chapters or episodes match "${query}"`}
+          {busy ? 'Searching…' : `No notes, chapters or episodes match “${query}”`}
         </p>
       ) : (
         groups.map((group, index) => {

@@ -79,7 +79,7 @@ test('search finds the note, and opening the hit shows the episode at that momen
   await expect(button(page, 'Play')).toBeVisible();
 
   await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('zebra crossing');
-  await expect(results.getByText('No matches')).toBeVisible();
+  await expect(results.getByText('No notes, chapters or episodes match “zebra crossing”')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search', exact: true }).press('Escape');
   await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toHaveValue('');
   await expect(results).toHaveCount(0);
