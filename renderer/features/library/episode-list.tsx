@@ -3,12 +3,14 @@
  * are in the DOM (a 3,000-episode show stays fast), each a listitem with aria-setsize/posinset so
  * screen readers still hear "12 of 3,000". Keyboard: one row title is in the Tab order (roving
  * tabindex); ↑/↓, Page Up/Down, Home and End move between rows, scrolling the list to the row.
- * The focused row is always rendered, even scrolled away, so Tab returns to it.
+ * The focused row is always rendered, even scrolled away, so Tab returns to it. A row's own
+ * buttons share its Tab stop: Tab walks the active row's title and buttons, the arrows leave it.
  */
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EpisodeWithState, Feed } from '../../../shared/types';
-import { EpisodeRow, type EpisodeRowActions } from './episode-row';
+import { usePlayerContext } from '../player/player-context';
+import { EpisodeRow, type EpisodeRowActions, type PlayEpisode } from './episode-row';
 
 interface EpisodeListProps {
   episodes: EpisodeWithState[];
@@ -52,6 +54,17 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
   const activeIndex = Math.min(active, episodes.length - 1);
   const [scrollMargin, setScrollMargin] = useState(0);
   const focusAfterRender = useRef<number | undefined>(undefined);
+
+  // The player changes every tick; rows get one stable callback and re-render only for `playing`.
+  const player = usePlayerContext();
+  const playerRef = useRef(player);
+  useEffect(() => {
+    playerRef.current = player;
+  });
+  const onPlay = useCallback<PlayEpisode>((episode, play) => {
+    if (play) playerRef.current.load(episode, { autoplay: true });
+    else playerRef.current.pause();
+  }, []);
 
   // Where the list starts on the page (the library header above it can change height).
   useLayoutEffect(() => {
@@ -153,7 +166,9 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
             episode={episode}
             showTitle={titles?.get(episode.feedId)}
             nowPlaying={episode.id === nowPlayingId}
+            playing={episode.id === nowPlayingId && player.playing}
             queued={queuedIds.has(episode.id)}
+            onPlay={onPlay}
             onOpen={onOpen}
             actions={actions}
           />

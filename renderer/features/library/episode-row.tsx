@@ -1,21 +1,26 @@
 /**
  * One episode in the list. The button's name is exactly the title (tests and screen-reader users
  * find episodes by it); date, duration and listening state describe it via aria-describedby. The
- * button stretches over the whole row so the row is one click target.
+ * button stretches over the whole row so the row is one click target. At the end of the row, like
+ * Pocket Casts: the row's play/pause (named with the title, as "Play" and "Pause" alone belong to
+ * the player bar) and its download button.
  */
 import { memo, useMemo, type Ref } from 'react';
 import type { EpisodeWithState } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';
-import { CheckIcon, CircleCheckIcon, QueueAddIcon, QueueIcon } from '../../components/icons';
+import { CheckIcon, CircleCheckIcon, PauseIcon, PlayIcon, QueueAddIcon, QueueIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
 import { previewText } from '../../lib/plain-text';
-import { DownloadBadge } from '../downloads/download-badge';
+import { DownloadBadge, RowDownloadButton } from '../downloads/download-badge';
 
 /** What a row's own buttons do; one object for the whole list so rows stay memoized. */
 export interface EpisodeRowActions {
   toggleQueued: (episode: EpisodeWithState, queued: boolean) => void;
   togglePlayed: (episode: EpisodeWithState) => void;
 }
+
+/** Plays the episode (loading it first if need be) or, with `play` false, pauses it. */
+export type PlayEpisode = (episode: EpisodeWithState, play: boolean) => void;
 
 interface EpisodeRowProps {
   ref?: Ref<HTMLLIElement>;
@@ -29,7 +34,10 @@ interface EpisodeRowProps {
   episode: EpisodeWithState;
   showTitle?: string;
   nowPlaying: boolean;
+  /** This row's episode is loaded and playing (or about to). */
+  playing: boolean;
   queued: boolean;
+  onPlay: PlayEpisode;
   onOpen: (id: string) => void;
   actions: EpisodeRowActions;
 }
@@ -53,7 +61,9 @@ export const EpisodeRow = memo(function EpisodeRow({
   episode,
   showTitle,
   nowPlaying,
+  playing,
   queued,
+  onPlay,
   onOpen,
   actions,
 }: EpisodeRowProps) {
@@ -63,6 +73,7 @@ export const EpisodeRow = memo(function EpisodeRow({
   const duration = formatDuration(episode.durationSeconds);
   const describedBy = `episode-meta-${episode.id}`;
   const titleId = `episode-title-${episode.id}`;
+  const playVerb = playing ? 'Pause' : progress.kind === 'started' ? 'Resume' : 'Play';
 
   return (
     <li
@@ -120,12 +131,13 @@ export const EpisodeRow = memo(function EpisodeRow({
           <DownloadBadge episode={episode} />
           {showTitle && <span className="episode-row__show">{showTitle}</span>}
         </p>
-        {preview && <p className="episode-row__preview">{preview}</p>}
       </div>
+      {/* Outside the body so it can run on under the buttons (the grid in library.css). */}
+      {preview && <p className="episode-row__preview">{preview}</p>}
       <div className="episode-row__actions">
         <button
           type="button"
-          className="icon-button icon-button--small episode-row__action"
+          className="icon-button icon-button--small episode-row__action episode-row__action--quiet"
           aria-label={queued ? 'Remove from Up next' : 'Add to Up next'}
           aria-describedby={titleId}
           title={queued ? 'Remove from Up next' : 'Add to Up next'}
@@ -136,7 +148,7 @@ export const EpisodeRow = memo(function EpisodeRow({
         </button>
         <button
           type="button"
-          className="icon-button icon-button--small episode-row__action"
+          className="icon-button icon-button--small episode-row__action episode-row__action--quiet"
           aria-label={progress.kind === 'played' ? 'Mark as unplayed' : 'Mark as played'}
           aria-describedby={titleId}
           title={progress.kind === 'played' ? 'Mark as unplayed' : 'Mark as played'}
@@ -144,6 +156,18 @@ export const EpisodeRow = memo(function EpisodeRow({
           onClick={() => actions.togglePlayed(episode)}
         >
           <CircleCheckIcon done={progress.kind === 'played'} />
+        </button>
+        <RowDownloadButton episode={episode} describedBy={titleId} tabbable={tabbable} />
+        <button
+          type="button"
+          className={`episode-row__play${playing ? ' is-playing' : ''}`}
+          aria-label={`${playVerb} ${episode.title}`}
+          title={episode.enclosure?.url ? playVerb : 'No audio file'}
+          disabled={!episode.enclosure?.url}
+          tabIndex={tabbable ? 0 : -1}
+          onClick={() => onPlay(episode, !playing)}
+        >
+          {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
       </div>
     </li>
