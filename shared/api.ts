@@ -69,7 +69,8 @@ export const contract = {
   /** One episode with its state, or a not-found error. */
   getEpisode: method<EpisodeWithState>()(z.object({ id: episodeId }).strict()),
   /** Subscribes to a feed by URL and syncs it once. */
-  subscribe: method<{ feed: Feed; result: SyncResult }>()(
+  /** alreadySubscribed: the show was in the library before this call (its sync ran again). */
+  subscribe: method<{ feed: Feed; result: SyncResult; alreadySubscribed: boolean }>()(
     z
       .object({
         url: z

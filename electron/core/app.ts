@@ -171,7 +171,7 @@ export function createApp(options: AppOptions): EarmarkApp {
       // The bare reason: the caller says "Couldn't subscribe" in its own words. A show already in
       // the library stays whatever this sync brought; its status line carries the failure.
       if (!result.ok && !existed) throw new EarmarkError('failed', result.error ?? 'The feed could not be read.');
-      return { feed: publicFeed(feed), result };
+      return { feed: publicFeed(feed), result, alreadySubscribed: existed };
     },
     refreshFeeds: ({ feedId }) => sync.refresh(feedId),
     getSettings: () => settings.get(),

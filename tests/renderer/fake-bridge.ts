@@ -103,7 +103,11 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
     listEpisodes: () => store.episodes,
     countEpisodes: () => store.episodes.length,
     getEpisode: ({ id }: { id: string }) => store.episodes.find((episode) => episode.id === id),
-    subscribe: () => ({ feed: sampleFeed, result: { feedId: sampleFeed.id, ok: true, added: 0, updated: 0 } }),
+    subscribe: () => ({
+      feed: sampleFeed,
+      result: { feedId: sampleFeed.id, ok: true, added: 0, updated: 0 },
+      alreadySubscribed: store.feeds.some((feed) => feed.id === sampleFeed.id),
+    }),
     refreshFeeds: () => [],
     setEpisodeState: ({ id, position, played }: { id: string; position?: number; played?: boolean }) => {
       const episode = store.episodes.find((item) => item.id === id)!;

@@ -31,9 +31,10 @@ type Fake = Awaited<ReturnType<typeof renderApp>>;
 function answerSubscribe(fake: Fake, answer: { feed: Feed } | { error: { code: string; message: string } }): void {
   fake.bridge.subscribe = (async () => {
     if ('error' in answer) return { ok: false, error: answer.error };
-    if (!fake.store.feeds.some((feed) => feed.id === answer.feed.id)) fake.store.feeds.push(answer.feed);
+    const alreadySubscribed = fake.store.feeds.some((feed) => feed.id === answer.feed.id);
+    if (!alreadySubscribed) fake.store.feeds.push(answer.feed);
     const result = { feedId: answer.feed.id, ok: true, added: 0, updated: 0 };
-    return { ok: true, value: { feed: answer.feed, result } };
+    return { ok: true, value: { feed: answer.feed, result, alreadySubscribed } };
   }) as typeof fake.bridge.subscribe;
 }
 

@@ -126,12 +126,11 @@ export function useLibrary(): Library {
   // an existing show by its address (current or first) and answers with that same show.
   const subscribe = useCallback(
     async (url: string): Promise<SubscribeOutcome> => {
-      const known = new Set(feeds.map((feed) => feed.id));
-      const { feed, result } = await api.subscribe({ url });
+      const outcome = await api.subscribe({ url });
       await reload();
-      return { feed, result, alreadySubscribed: known.has(feed.id) };
+      return outcome;
     },
-    [reload, feeds],
+    [reload],
   );
 
   const patchEpisodeState = useCallback((id: string, state: EpisodeState) => {

@@ -233,8 +233,9 @@ describe('shows: subscribe', () => {
   it('answers with the show already subscribed, even when this refresh of it fails', async () => {
     const [main] = await call('listFeeds', {});
     server.routes.set('/main', (res) => res.writeHead(503).end());
-    const { feed, result } = await call('subscribe', { url: server.url('/main') });
+    const { feed, result, alreadySubscribed } = await call('subscribe', { url: server.url('/main') });
     expect(feed.id).toBe(main!.id);
+    expect(alreadySubscribed).toBe(true);
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/503/) });
   });
 });
@@ -247,7 +248,8 @@ describe('shows: unsubscribe', () => {
         { guid: 'a2', title: 'A two', day: 6 },
       ]),
     );
-    const { feed } = await call('subscribe', { url: server.url('/a') });
+    const { feed, alreadySubscribed } = await call('subscribe', { url: server.url('/a') });
+    expect(alreadySubscribed).toBe(false);
     const a1 = await episodeNamed('A one');
     const a2 = await episodeNamed('A two');
     const note = await call('addNote', { episodeId: a1.id, at: 42, text: 'keep me' });
