@@ -172,18 +172,23 @@ function Shell() {
    * gets the episode before the view opens, so the view's own load finds it there and keeps the
    * moment (the other order would race two loads of the same episode).
    */
+  const openAtSeq = useRef(0);
   const openAt = useCallback(
     async (id: string, at: number | undefined, push: boolean) => {
-      if (at !== undefined) openedAtMoment.current = true;
+      const show = () => (push ? openEpisode(id) : setView({ name: 'episode', id }));
+      if (at === undefined) return show();
+      // Only the newest of several quick clicks or links may open.
+      const seq = ++openAtSeq.current;
       try {
         const episode = await api.getEpisode({ id });
-        if (at !== undefined) load(episode, { at });
+        if (seq !== openAtSeq.current) return;
+        openedAtMoment.current = true;
+        load(episode, { at });
       } catch (failure) {
-        addNotice('error', `Couldn't open that episode: ${errorText(failure)}`);
+        if (seq === openAtSeq.current) addNotice('error', `Couldn't open that episode: ${errorText(failure)}`);
         return;
       }
-      if (push) openEpisode(id);
-      else setView({ name: 'episode', id });
+      show();
     },
     [openEpisode, load, addNotice],
   );
