@@ -10,7 +10,7 @@ import type { CSSProperties } from 'react';
 import type { EpisodeWithState } from '../../../shared/types';
 import { AlertIcon, CheckIcon, DownloadIcon, PauseSmallIcon, ResumeIcon } from '../../components/icons';
 import { useDownloadProgress, useDownloads } from './downloads-context';
-import { percentOf } from './download-words';
+import { failureText, percentOf } from './download-words';
 
 type EpisodeLike = Pick<EpisodeWithState, 'id' | 'download'>;
 
@@ -27,7 +27,7 @@ export function DownloadBadge({ episode }: { episode: EpisodeLike }) {
   }
   if (download.state === 'failed') {
     return (
-      <span className="download-badge download-badge--failed" title={download.error}>
+      <span className="download-badge download-badge--failed" title={failureText(download)}>
         <AlertIcon />
         Download failed
       </span>
@@ -98,7 +98,7 @@ export function RowDownloadButton({ episode, describedBy, tabbable }: RowDownloa
         {...common}
         className="icon-button icon-button--small episode-row__action row-download row-download--failed"
         aria-label="Retry download"
-        title={download.error ? `Retry download: ${download.error}` : 'Retry download'}
+        title={`Retry download: ${failureText(download)}`}
         onClick={() => void downloads.resume(episode.id)}
       >
         <DownloadIcon />

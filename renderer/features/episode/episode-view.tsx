@@ -24,6 +24,7 @@ import { usePlayerContext } from '../player/player-context';
 import { useQueueContext } from '../queue/queue-context';
 import { ShowNotes } from './show-notes';
 import './episode.css';
+import { hasAudio } from '../../lib/has-audio';
 
 interface EpisodeViewProps {
   episodeId: string;
@@ -77,7 +78,7 @@ export function EpisodeView({
     const inTheMiddle =
       held && (playing || (player.status !== 'error' && player.status !== 'ended' && player.position >= 1));
     // An episode without audio would only put an error in the player bar; the header says why instead.
-    if (episode?.enclosure?.url && !inTheMiddle) load(episode);
+    if (episode && hasAudio(episode) && !inTheMiddle) load(episode);
     // Only when a (different) episode arrives, not on every play/pause.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [episode?.id, load]);
@@ -111,7 +112,7 @@ export function EpisodeView({
   /** Chapters and "Jump to" go there and play, putting this episode in the player if needed. */
   const jump = (seconds: number) => player.load(episode, { autoplay: true, at: seconds });
   const played = isLoaded && player.status === 'ended' ? true : episode.state.played;
-  const hasAudio = Boolean(episode.enclosure?.url);
+  const playable = hasAudio(episode);
 
   const togglePlayed = async () => {
     try {
@@ -172,7 +173,7 @@ export function EpisodeView({
               <button
                 type="button"
                 className="button button--primary button--large"
-                disabled={!hasAudio}
+                disabled={!playable}
                 onClick={() => player.load(episode, { autoplay: true })}
               >
                 <PlayIcon />
@@ -184,7 +185,7 @@ export function EpisodeView({
               {played ? 'Mark as unplayed' : 'Mark as played'}
             </button>
           </div>
-          {!hasAudio && (
+          {!playable && (
             <p className="episode-header__no-audio">
               {feed?.snapshot
                 ? "The offline snapshot saved with Earmark has no audio. This episode plays once Earmark reaches the feed: choose Refresh feeds when you're online."
@@ -205,7 +206,7 @@ export function EpisodeView({
                   Remove from Up next
                 </button>
               </>
-            ) : hasAudio ? (
+            ) : playable ? (
               <>
                 <button
                   type="button"

@@ -12,6 +12,7 @@ import { CheckIcon, CircleCheckIcon, PauseIcon, PlayIcon, QueueAddIcon, QueueIco
 import { formatDay, formatFull } from '../../lib/dates';
 import { previewText } from '../../lib/plain-text';
 import { DownloadBadge, RowDownloadButton } from '../downloads/download-badge';
+import { hasAudio } from '../../lib/has-audio';
 
 /** What a row's own buttons do; one object for the whole list so rows stay memoized. */
 export interface EpisodeRowActions {
@@ -162,8 +163,8 @@ export const EpisodeRow = memo(function EpisodeRow({
           type="button"
           className={`episode-row__play${playing ? ' is-playing' : ''}`}
           aria-label={`${playVerb} ${episode.title}`}
-          title={episode.enclosure?.url ? playVerb : 'No audio file'}
-          disabled={!episode.enclosure?.url}
+          title={hasAudio(episode) ? playVerb : 'No audio file'}
+          disabled={!hasAudio(episode)}
           tabIndex={tabbable ? 0 : -1}
           onClick={() => onPlay(episode, !playing)}
         >

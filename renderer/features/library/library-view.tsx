@@ -53,7 +53,8 @@ export function LibraryView({
   const headerFeed: Feed | undefined = selected ?? (feeds.length === 1 ? feeds[0] : undefined);
   // Feed descriptions are often HTML; the header shows them as plain text.
   const description = headerFeed?.description ? previewText(headerFeed.description, 400) : '';
-  const snapshot = (headerFeed ? [headerFeed] : feeds).some((feed) => feed.snapshot);
+  // In "All shows" only when every show is a snapshot: one such show must not hide the others' status.
+  const snapshot = headerFeed ? headerFeed.snapshot === true : feeds.length > 0 && feeds.every((feed) => feed.snapshot);
 
   return (
     <main className="library">

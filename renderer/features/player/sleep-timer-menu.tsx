@@ -117,7 +117,8 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
         type="button"
         className={`sleep-timer__button${active ? ' sleep-timer__button--on' : ''}`}
         aria-label="Sleep timer"
-        aria-haspopup="menu"
+        // The Custom… form is not a menu; while it shows, the button says it opened a dialog-like form.
+        aria-haspopup={open === 'custom' ? 'dialog' : 'menu'}
         aria-expanded={open !== 'closed'}
         aria-controls={open !== 'closed' ? `${id}-${open}` : undefined}
         aria-describedby={`${id}-status`}
