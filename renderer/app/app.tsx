@@ -26,6 +26,7 @@ import { PlayerContext } from '../features/player/player-context';
 import { useMediaSession } from '../features/player/use-media-session';
 import { usePlayer } from '../features/player/use-player';
 import { useSleepTimer } from '../features/player/use-sleep-timer';
+import { playFromQueue } from '../features/queue/play-from-queue';
 import { QueueContext } from '../features/queue/queue-context';
 import { UpNextView } from '../features/queue/up-next-view';
 import { useQueue } from '../features/queue/use-queue';
@@ -399,10 +400,7 @@ function Shell() {
                 feeds={library.feeds}
                 nowPlayingId={loaded?.id}
                 onOpenEpisode={openEpisode}
-                onPlay={(episode) => {
-                  load(episode, { autoplay: true });
-                  void queue.remove(episode.id);
-                }}
+                onPlay={(episode) => playFromQueue(player, queue, episode)}
                 onBack={showLibrary}
               />
             ) : (

@@ -2,8 +2,8 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { defaultSettings, type Chapter, type Note } from '../../shared/types';
-import { sampleEpisode, type FakeData } from './fake-bridge';
+import { defaultSettings, type Chapter } from '../../shared/types';
+import { sampleEpisode, sampleNote as note, type FakeData } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
 import { renderApp, resetAppBetweenTests } from './render-app';
 
@@ -15,14 +15,6 @@ const chapters: Chapter[] = [
   { start: 98, title: 'Socket vs Connections', href: 'https://example.com/sockets', image: 'javascript:alert(1)' },
   { start: 185, title: 'Wrapping up' },
 ];
-const note = (id: string, at: number, text: string): Note => ({
-  id,
-  episodeId: 'e1',
-  at,
-  text,
-  createdAt: '2025-01-01T00:00:00Z',
-  updatedAt: '2025-01-01T00:00:00Z',
-});
 
 async function openSockets(data: Partial<FakeData> = {}) {
   const fake = await renderApp({ episodes: [episode], chapters: { e1: chapters }, ...data });

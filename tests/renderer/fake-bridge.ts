@@ -50,6 +50,11 @@ export function sampleEpisode(id: string, title: string, overrides: Partial<Epis
   };
 }
 
+/** A note on episode e1 (the renderer tests' usual episode). */
+export function sampleNote(id: string, at: number, text: string): Note {
+  return { id, episodeId: 'e1', at, text, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' };
+}
+
 export function createFakeBridge(data: Partial<FakeData> = {}) {
   const store: FakeData = {
     feeds: [sampleFeed],

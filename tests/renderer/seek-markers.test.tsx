@@ -2,17 +2,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Chapter, Note } from '../../shared/types';
+import type { Chapter } from '../../shared/types';
 import { SeekMarkers } from '../../renderer/features/chapters/seek-markers';
-
-const note = (id: string, at: number, text: string): Note => ({
-  id,
-  episodeId: 'e1',
-  at,
-  text,
-  createdAt: '2025-01-01T00:00:00Z',
-  updatedAt: '2025-01-01T00:00:00Z',
-});
+import { sampleNote as note } from './fake-bridge';
 
 /** jsdom lays nothing out: give the marker track a width, as the browser would. */
 function trackWidth(px: number) {

@@ -5,6 +5,7 @@ import { Artwork } from '../../components/artwork';
 import { ChapterIcon, PauseIcon, PlayIcon, QueueIcon, RefreshIcon, SkipIcon } from '../../components/icons';
 import { SeekMarkers } from '../chapters/seek-markers';
 import type { ChapterNavigation } from '../chapters/use-chapter-navigation';
+import { playFromQueue } from '../queue/play-from-queue';
 import { useQueueContext } from '../queue/queue-context';
 import { usePlayerContext } from './player-context';
 import { SeekBar } from './seek-bar';
@@ -63,11 +64,7 @@ export function PlayerBar({
   // Skip to Up next's first episode, as its "Play now" does: it plays and leaves the queue. The
   // episode left behind keeps its position (load saves it).
   const nextUp = queue.items.find((item) => item.id !== episode.id);
-  const playNextUp = () => {
-    if (!nextUp) return;
-    player.load(nextUp, { autoplay: true });
-    void queue.remove(nextUp.id);
-  };
+  const playNextUp = () => nextUp && playFromQueue(player, queue, nextUp);
   // Seek and play: a marker is a "go there" the same way a chapter in the list is.
   const jump = (seconds: number) => {
     player.seek(seconds);
