@@ -7,15 +7,15 @@ import { FeedParser } from '../../../electron/core/feeds/feed-parser.js';
 import { readFeed } from '../../../electron/core/feeds/read-feed.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const suiteDir = path.resolve(repoRoot, '../shared/conformance/podcastparser');
+const suiteDir = path.join(repoRoot, 'tests/fixtures/podcastparser');
 
 describe('chaptersFromPsc (Podlove Simple Chapters)', () => {
   const parser = new FeedParser();
   afterAll(() => parser.close());
 
   it("podcastparser's chapters.rss through the real feed mapping gives its expected chapters", async () => {
-    // Fail loudly rather than skip, like the feed conformance suite: CI clones ../shared beside the repo.
-    expect(existsSync(suiteDir), `${suiteDir} is missing`).toBe(true);
+    // Fail loudly rather than skip, like the feed conformance suite: the feeds are vendored in the repo.
+    expect(existsSync(suiteDir), `the vendored podcastparser feeds are missing from ${suiteDir}`).toBe(true);
     const xml = readFileSync(path.join(suiteDir, 'chapters.rss'), 'utf8');
     const expected = JSON.parse(readFileSync(path.join(suiteDir, 'chapters.json'), 'utf8')) as {
       episodes: { chapters: { start: number; title: string; href?: string; image?: string }[] }[];

@@ -12,7 +12,7 @@ import { FeedParser } from '../../../electron/core/feeds/feed-parser.js';
 import { readFeed, FeedReadError } from '../../../electron/core/feeds/read-feed.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const suiteDir = path.resolve(repoRoot, '../shared/conformance/podcastparser');
+const suiteDir = path.join(repoRoot, 'tests/fixtures/podcastparser');
 
 interface ExpectedEpisode {
   title: string;
@@ -33,10 +33,10 @@ interface ExpectedFeed {
   new_url?: string;
 }
 
-// Fail loudly rather than skip: CI clones the repo beside a copy of shared/.
+// Fail loudly rather than skip: the feeds are vendored in the repo, so a missing folder is a broken checkout.
 if (!existsSync(suiteDir)) {
   throw new Error(
-    `The podcastparser conformance feeds are missing: expected them at ${suiteDir} (../shared beside the repo).`,
+    `The podcastparser conformance feeds are missing: expected them at ${suiteDir} (vendored in tests/fixtures/podcastparser).`,
   );
 }
 const names = readdirSync(suiteDir)
