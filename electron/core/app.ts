@@ -29,6 +29,10 @@ export interface AppOptions {
   defaultFeedUrl?: string;
   /** The offline snapshot of the default feed (RSS text), shown when its first sync fails. */
   loadSnapshot?: () => Promise<string>;
+  /**
+   * The one HTTP client for feeds, chapters files and downloads (Electron: its net stack, for the
+   * system proxy and certificate store). Default: Node's fetch, and node:http for downloads.
+   */
   fetch?: typeof fetch;
   now?: () => Date;
   /** Feed request timeout. */
@@ -49,8 +53,19 @@ export interface EarmarkApp {
   start(): Promise<void>;
   /** Downloaded files, for the media adapters (earmark-media:// and the host's /media/<id>). */
   downloads: DownloadManager;
-  /** Stops background work (downloads pause, to resume at the next start); stores are written synchronously. */
+  /**
+   * Stops background work: requests in flight are aborted (a closing app records no failure for
+   * them), downloads pause to resume at the next start, and pending writes reach disk.
+   */
   close(): Promise<void>;
+  /** Writes coalesced state (the listening position) now; synchronous, safe after close(). */
+  flush(): void;
+}
+
+/** fetchImpl, with every request also aborted when `signal` is. */
+function untilAborted(fetchImpl: typeof fetch, signal: AbortSignal): typeof fetch {
+  return (input, init) =>
+    fetchImpl(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
 }
 
 /** Builds every service from a data dir and a store factory. The only place that wires them. */
@@ -72,25 +87,31 @@ export function createApp(options: AppOptions): EarmarkApp {
   });
   const queue = new Queue(open('queue', queueDefaults));
   const settings = new SettingsService(open('settings', settingsDefaults));
+  // Aborted by close(): a quit must not wait for a feed server that never answers.
+  const lifetime = new AbortController();
+  const networkFetch = untilAborted(options.fetch ?? fetch, lifetime.signal);
   const sync = new FeedSync({
     catalogue,
     events,
-    fetch: options.fetch ?? fetch,
+    fetch: networkFetch,
     now,
     timeoutMs: options.feedTimeoutMs ?? 30_000,
+    closing: lifetime.signal,
   });
 
   const notes = new NotesService({ dataDir: options.dataDir, storeFactory: options.storeFactory, now });
   for (const repair of notes.load()) notices.add('warning', repair);
   const chapters = new ChapterService({
     dataDir: options.dataDir,
-    fetch: options.fetch ?? fetch,
+    fetch: networkFetch,
     now,
     warn: (message) => log(message),
   });
   const downloads = new DownloadManager({
     dataDir: options.dataDir,
     store: open(downloadsStoreName, downloadsDefaults),
+    // Downloads stop themselves on close (paused, to resume), so they get the plain client.
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     now,
     concurrency: () => settings.get().downloadConcurrency,
     onChange: (download) => {
@@ -233,7 +254,7 @@ export function createApp(options: AppOptions): EarmarkApp {
     await downloads.resume();
     if (catalogue.feeds().length > 0) return;
     const { feed, result } = await sync.subscribe(options.defaultFeedUrl ?? DEFAULT_FEED_URL, { keepOnFailure: true });
-    if (result.ok || !options.loadSnapshot) return;
+    if (result.ok || !options.loadSnapshot || lifetime.signal.aborted) return;
     try {
       await sync.loadSnapshot(feed.id, await options.loadSnapshot());
     } catch (error) {
@@ -248,10 +269,12 @@ export function createApp(options: AppOptions): EarmarkApp {
     start,
     downloads,
     close: async () => {
+      lifetime.abort();
       listening.close();
       await refresher.stop();
       await downloads.close();
       await sync.close();
     },
+    flush: () => listening.close(),
   };
 }

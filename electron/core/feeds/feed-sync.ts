@@ -15,6 +15,8 @@ export interface FeedSyncOptions {
   fetch: typeof fetch;
   now: () => Date;
   timeoutMs: number;
+  /** Aborted when the app closes: a sync cut short by that is not the feed's failure, so nothing is recorded. */
+  closing?: AbortSignal;
 }
 
 /**
@@ -39,7 +41,8 @@ export class FeedSync {
     const { feedId, isNew } = this.add(url);
     const result = await this.sync(feedId);
     const feed = catalogue.feed(feedId) as StoredFeed;
-    if (isNew && !result.ok && !keepOnFailure) {
+    // Closing mid-way counts as never subscribed: the next start begins the first run again.
+    if (isNew && !result.ok && (!keepOnFailure || this.options.closing?.aborted)) {
       catalogue.removeNewFeed(feedId);
       events.emit('libraryChanged', { feedIds: [feedId] });
     }
@@ -118,6 +121,7 @@ export class FeedSync {
     const progress = (phase: 'fetching' | 'parsing' | 'saving') =>
       events.emit('syncProgress', { feedId, url: feed.url, phase });
     const fail = (message: string, patch: Partial<StoredFeed> = {}) => {
+      if (this.options.closing?.aborted) return failure(feedId, 'Earmark was closing.');
       catalogue.updateFeed(feedId, { ...patch, lastError: message });
       events.emit('libraryChanged', { feedIds: [feedId] });
       return failure(feedId, message);
