@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
-// Import directions (DESIGN.md rule 3), enforced here and by the three tsconfigs.
+// Import directions (docs/architecture.md, "Import directions"), enforced here and by the three tsconfigs.
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const restrict = (paths, patterns, message) => [
   'error',

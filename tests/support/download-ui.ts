@@ -1,4 +1,4 @@
-/** Downloads as a screen-reader user meets them (DESIGN.md "UI names"): role and accessible name only. */
+/** Downloads as a screen-reader user meets them (docs/architecture.md, "UI names"): role and accessible name only. */
 import type { Locator, Page } from '@playwright/test';
 
 export const downloadProgress = (page: Page): Locator =>

@@ -1,6 +1,6 @@
 /**
  * Earmark's UI as a screen-reader user meets it: every locator here goes by role and accessible
- * name, exactly as the table "UI names" in DESIGN.md promises. Shared by the browser-host and the
+ * name, exactly as the table "UI names" in docs/architecture.md promises. Shared by the browser-host and the
  * Electron end-to-end tests.
  */
 import { expect, type Locator, type Page } from '@playwright/test';

@@ -1,5 +1,5 @@
 /**
- * Chapters and notes as a screen-reader user meets them (DESIGN.md "UI names"), for the chapters
+ * Chapters and notes as a screen-reader user meets them (docs/architecture.md, "UI names"), for the chapters
  * and notes end-to-end specs. Role and accessible name only.
  */
 import { expect, type Locator, type Page } from '@playwright/test';

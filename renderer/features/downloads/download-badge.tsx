@@ -2,7 +2,7 @@
  * A library row's download, in two parts. The badge in the row's details says the state in words
  * ("Downloaded" with a tick, "Download failed"), so a finished download reads as a state and not as
  * a button. The row's download button is the compact form of the episode page's control, with the
- * same names (DESIGN.md): "Download" → a progress ring that is "Pause download" / "Resume download"
+ * same names (docs/architecture.md): "Download" → a progress ring that is "Pause download" / "Resume download"
  * → "Retry download" after a failure; once downloaded it gives way to the badge (removing is for the
  * episode page and the Downloads view, away from a list's quick clicks).
  */

@@ -1,5 +1,5 @@
 /**
- * An episode's download, as one control that follows its state (names from DESIGN.md):
+ * An episode's download, as one control that follows its state (names from docs/architecture.md):
  * `button` "Download" → while queued or running a `progressbar` "Download progress" with "Pause
  * download" / "Cancel download" → paused: "Resume download" → failed: the reason in words and
  * "Retry download" → completed: "Downloaded · 48 MB" and "Remove download".
