@@ -3,24 +3,31 @@
  * core/app.ts, the transport from ipc.ts. Everything that must happen before "ready" (userData,
  * the single-instance lock, privileged schemes) runs synchronously at the top level, before the
  * entry module finishes evaluating, which is when Electron emits "ready".
+ * tests/unit/electron/main-boot.test.ts boots this bundle under a recording fake of Electron.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, session, type Tray } from 'electron';
-import { DEEP_LINK_SCHEME, formatHostOpenPath, type DeepLink } from '../shared/deep-link.js';
+import { app, Menu, net, session, type BrowserWindow, type Tray } from 'electron';
+import { formatHostOpenPath, type DeepLink } from '../shared/deep-link.js';
 import type { MenuCommand } from '../shared/menu-commands.js';
 import { createApp, type EarmarkApp } from './core/app.js';
+import { appUserModelId } from './app-identity.js';
 import { findDeepLink, readDeepLink } from './deep-links.js';
 import { APP_ORIGIN, isAppUrl } from './app-origin.js';
 import { handleAppProtocol, registerSchemes } from './app-protocol.js';
 import { electronStoreFactory } from './electron-store-factory.js';
 import { registerIpc } from './ipc.js';
+import { createMainLog } from './main-log.js';
 import { handleMediaProtocol } from './media-protocol.js';
 import { notifyNewEpisodes } from './notifications.js';
 import { buildMenu } from './menu.js';
+import { protocolClientPlan } from './protocol-client.js';
+import { handleQuit } from './quit.js';
+import { reportStartupFailure } from './startup-failure.js';
+import { systemFetch } from './system-fetch.js';
 import { createTray } from './tray.js';
-import { createMainWindow, hardenWebContents } from './window.js';
+import { createMainWindow, hardenWebContents, hideInsteadOfClosing } from './window.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
 const rendererDir = path.join(here, '..', 'renderer');
@@ -30,27 +37,48 @@ const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
 const dataDirOverride = process.env.EARMARK_DATA_DIR;
 if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
 const feedOverride = process.env.EARMARK_FEED;
+// The OS's folder for app logs; a test's data folder keeps its own log inside it.
+const log = createMainLog(dataDirOverride ? path.join(app.getPath('userData'), 'logs') : app.getPath('logs'));
 
-registerSchemes();
+try {
+  registerSchemes();
+  // The lock is keyed to userData, so test runs with their own EARMARK_DATA_DIR do not collide.
+  if (!app.requestSingleInstanceLock()) app.quit();
+  else startPrimaryInstance();
+} catch (error) {
+  reportStartupFailure(error, log);
+}
 
-// The lock is keyed to userData, so test runs with their own EARMARK_DATA_DIR do not collide.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+function startPrimaryInstance(): void {
   let earmark: EarmarkApp | undefined;
   let mainWindow: BrowserWindow | undefined;
   // Held here for the app's lifetime: an unreferenced Tray is garbage-collected and vanishes.
   let tray: Tray | undefined;
-  const warn = (message: string) => console.warn(message);
+  const warn = (message: string) => log.warn(message);
   // A link that arrives before there is a window to show it in (cold start).
   let pendingLink: DeepLink | undefined = readDeepLink(findDeepLink(process.argv), warn);
 
-  // Register earmark:// with the OS. Run from source (electron .), the OS must also pass the app path.
-  if (process.defaultApp && process.argv[1]) {
-    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
-  } else {
-    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  const registration = protocolClientPlan({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    execPath: process.execPath,
+    env: process.env,
+  });
+  if (registration.register && registration.launcher) {
+    app.setAsDefaultProtocolClient(registration.scheme, registration.launcher.path, registration.launcher.args);
+  } else if (registration.register) {
+    app.setAsDefaultProtocolClient(registration.scheme);
   }
+
+  // Windows shows toasts only for an AppUserModelID with a Start menu shortcut (app-identity.ts).
+  if (process.platform === 'win32') app.setAppUserModelId(appUserModelId(app.isPackaged, process.execPath));
+
+  const quit = handleQuit(app, {
+    close: () => earmark?.close() ?? Promise.resolve(),
+    flush: () => earmark?.flush(),
+    log,
+  });
 
   const openWindow = () => {
     const assets = path.join(app.getAppPath(), 'assets');
@@ -58,13 +86,17 @@ if (!app.requestSingleInstanceLock()) {
     // A link that started the app rides in the first page's address: nothing can be lost to timing.
     const startPath = pendingLink && formatHostOpenPath(pendingLink.episodeId, pendingLink.t);
     pendingLink = undefined;
-    mainWindow = createMainWindow(preloadPath, icon, startPath);
-    mainWindow.on('closed', () => (mainWindow = undefined));
+    const window = createMainWindow(preloadPath, icon, startPath);
+    hideInsteadOfClosing(window, { isQuitting: quit.isQuitting });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = undefined;
+    });
+    mainWindow = window;
   };
 
   /** Brings the window back (restored, shown, focused), or opens a new one if it was closed. */
   const showWindow = () => {
-    if (!mainWindow) return openWindow();
+    if (!mainWindow || mainWindow.isDestroyed()) return openWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
@@ -80,12 +112,11 @@ if (!app.requestSingleInstanceLock()) {
       pendingLink = link;
       return;
     }
-    if (!mainWindow) {
+    if (!mainWindow || mainWindow.isDestroyed()) {
       pendingLink = link;
       return openWindow();
     }
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    showWindow();
     earmark.events.emit('openLink', link);
   };
 
@@ -96,7 +127,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // A second launch (from the desktop menu, or a clicked earmark:// link on Windows/Linux) comes
-  // here instead; it focuses this instance and shows the link, if any.
+  // here instead; it shows this instance's window (also a hidden one) and the link, if any.
   app.on('second-instance', (_event, argv) => {
     if (!app.isReady()) return;
     const link = readDeepLink(findDeepLink(argv), warn);
@@ -106,45 +137,45 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
+  const start = () => {
+    const ses = session.defaultSession;
+    // Audio playback needs no permission (autoplay is not one); copying text to the clipboard
+    // from our own page is the only thing allowed.
+    ses.setPermissionRequestHandler((contents, permission, callback) =>
+      callback(permission === 'clipboard-sanitized-write' && isAppUrl(contents.getURL())),
+    );
+    ses.setPermissionCheckHandler(
+      (_contents, permission, requestingOrigin) =>
+        permission === 'clipboard-sanitized-write' && requestingOrigin === APP_ORIGIN,
+    );
+    handleAppProtocol(rendererDir);
+    Menu.setApplicationMenu(buildMenu(sendCommand));
+
+    const assets = path.join(app.getAppPath(), 'assets');
+    tray = createTray(assets, { send: sendCommand, show: showWindow, quit: () => app.quit() }, warn);
+    earmark = createApp({
+      dataDir: app.getPath('userData'),
+      storeFactory: electronStoreFactory,
+      fetch: systemFetch(net),
+      log: (error) => log.error(error),
+      ...(feedOverride
+        ? { defaultFeedUrl: feedOverride }
+        : { loadSnapshot: () => readFile(path.join(assets, 'default-feed-snapshot.xml'), 'utf8') }),
+    });
+    registerIpc(earmark, isAppUrl);
+    handleMediaProtocol(earmark.downloads);
+    notifyNewEpisodes(earmark, openLink);
+    openWindow();
+    earmark.start().catch((error: unknown) => log.error(error));
+
+    // The Dock icon (macOS) brings back the hidden window, or a new one.
+    app.on('activate', showWindow);
+  };
+
   app
     .whenReady()
-    .then(() => {
-      const ses = session.defaultSession;
-      // Audio playback needs no permission (autoplay is not one); copying text to the clipboard
-      // from our own page is the only thing allowed.
-      ses.setPermissionRequestHandler((contents, permission, callback) =>
-        callback(permission === 'clipboard-sanitized-write' && isAppUrl(contents.getURL())),
-      );
-      ses.setPermissionCheckHandler(
-        (_contents, permission, requestingOrigin) =>
-          permission === 'clipboard-sanitized-write' && requestingOrigin === APP_ORIGIN,
-      );
-      handleAppProtocol(rendererDir);
-      Menu.setApplicationMenu(buildMenu(sendCommand));
-
-      const assets = path.join(app.getAppPath(), 'assets');
-      tray = createTray(assets, { send: sendCommand, show: showWindow, quit: () => app.quit() }, warn);
-      earmark = createApp({
-        dataDir: app.getPath('userData'),
-        storeFactory: electronStoreFactory,
-        ...(feedOverride
-          ? { defaultFeedUrl: feedOverride }
-          : { loadSnapshot: () => readFile(path.join(assets, 'default-feed-snapshot.xml'), 'utf8') }),
-      });
-      registerIpc(earmark, isAppUrl);
-      handleMediaProtocol(earmark.downloads);
-      notifyNewEpisodes(earmark, openLink);
-      openWindow();
-      earmark.start().catch((error: unknown) => console.error(error));
-
-      app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) openWindow();
-      });
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      app.exit(1);
-    });
+    .then(start)
+    .catch((error: unknown) => reportStartupFailure(error, log));
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -152,21 +183,4 @@ if (!app.requestSingleInstanceLock()) {
 
   // Windows otherwise leaves a dead icon in the notification area until the mouse passes over it.
   app.on('will-quit', () => tray?.destroy());
-
-  // Let the services stop cleanly (syncs aborted) before the process goes.
-  let closed = false;
-  let closing = false;
-  app.on('before-quit', (event) => {
-    if (closed || !earmark) return;
-    event.preventDefault();
-    if (closing) return;
-    closing = true;
-    earmark
-      .close()
-      .catch((error: unknown) => console.error(error))
-      .finally(() => {
-        closed = true;
-        app.quit();
-      });
-  });
 }

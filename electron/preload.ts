@@ -13,14 +13,28 @@ const methods = Object.fromEntries(
   methodNames.map((method) => [method, (input: unknown) => ipcRenderer.invoke(methodChannel(method), input)]),
 ) as Methods;
 
+// One ipcRenderer listener for the page's lifetime, fanned out here: a listener per subscriber
+// would pile up on ipcRenderer (and trip its max-listeners warning) as views come and go.
+const listeners = new Set<(event: EventName, payload: unknown) => void>();
+ipcRenderer.on(eventChannel, (_event: IpcRendererEvent, name: EventName, payload: unknown) => {
+  // The IpcRendererEvent never reaches the page (it would expose ipcRenderer's sender).
+  for (const listener of [...listeners]) {
+    try {
+      listener(name, payload);
+    } catch (error) {
+      console.error(error); // one failing view must not starve the others
+    }
+  }
+});
+
 const bridge = {
   ...methods,
   on(listener: (event: EventName, payload: unknown) => void) {
-    // The IpcRendererEvent never reaches the page (it would expose ipcRenderer's sender).
-    const forward = (_event: IpcRendererEvent, name: EventName, payload: unknown) => listener(name, payload);
-    ipcRenderer.on(eventChannel, forward);
+    // A wrapper per call, so subscribing the same function twice gives two independent subscriptions.
+    const subscription = (name: EventName, payload: unknown) => listener(name, payload);
+    listeners.add(subscription);
     return () => {
-      ipcRenderer.removeListener(eventChannel, forward);
+      listeners.delete(subscription);
     };
   },
 } satisfies EarmarkBridge;

@@ -44,6 +44,25 @@ export function createMainWindow(preloadPath: string, iconPath: string | undefin
 }
 
 /**
+ * Closing the window is not quitting, as in other desktop podcast players: while an episode plays
+ * the window only hides, so the player (which lives in the page) keeps playing and the tray, the
+ * media keys and the Playback menu keep working; a second launch or the tray's Show Earmark brings
+ * it back. On macOS the window always hides, as Mac apps stay open without windows (the Dock icon
+ * reopens it, with the player as it was). A quit (menu, tray, Cmd+Q) closes it for real.
+ */
+export function hideInsteadOfClosing(
+  window: BrowserWindow,
+  { isQuitting, platform = process.platform }: { isQuitting: () => boolean; platform?: NodeJS.Platform },
+): void {
+  window.on('close', (event) => {
+    if (isQuitting() || window.webContents.isDestroyed()) return;
+    if (platform !== 'darwin' && !window.webContents.isCurrentlyAudible()) return;
+    event.preventDefault();
+    window.hide();
+  });
+}
+
+/**
  * Locks every web contents down: no new windows (web links open in the browser), no navigation
  * away from app://earmark, no <webview>.
  */
