@@ -67,7 +67,13 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       action();
     };
     window.addEventListener('keydown', onKey);
-    const stopMenu = api.on('menuCommand', ({ command }) => ref.current[handlerFor[command]]?.());
+    const stopMenu = api.on('menuCommand', ({ command }) => {
+      // Typing never runs a command, even if the OS hands a typed key to the menu (macOS offers
+      // keys the page did not consume to the menu's key equivalents). The tray and the menu used
+      // while the window is in the background still work: then the page does not have focus.
+      if (document.hasFocus() && document.activeElement?.closest(typing)) return;
+      ref.current[handlerFor[command]]?.();
+    });
     return () => {
       window.removeEventListener('keydown', onKey);
       stopMenu();

@@ -216,4 +216,24 @@ describe('the Electron app menu', () => {
     const seek = screen.getByRole('slider', { name: 'Seek' });
     expect(Number(seek.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(128);
   });
+
+  it('ignores its commands while the listener types in a field, but not from the background', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp({ lastEpisodeId: 'e2' });
+    const player = await screen.findByRole('region', { name: 'Player' });
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    await user.click(search);
+    await user.keyboard('No');
+    act(() => fake.emit('menuCommand', { command: 'play-pause' }));
+    act(() => fake.emit('menuCommand', { command: 'skip-forward' }));
+    expect(within(player).getByRole('button', { name: 'Play' })).toBeTruthy();
+    expect(Number(screen.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow'))).toBeLessThan(128);
+    expect(document.activeElement).toBe(search);
+
+    // Nothing typed in the background: the tray's Play/Pause reaches the player.
+    const hasFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    act(() => fake.emit('menuCommand', { command: 'play-pause' }));
+    expect(await within(player).findByRole('button', { name: 'Pause' })).toBeTruthy();
+    hasFocus.mockRestore();
+  });
 });
