@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.ts', '*.config.ts', '*.config.js', 'electron/**/*.mjs'],
+    files: ['electron/**/*.ts', 'tests/**/*.ts', '*.config.ts', '*.config.js', 'electron/**/*.mjs', 'tests/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
