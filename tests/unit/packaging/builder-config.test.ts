@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseStringPromise } from 'xml2js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { APP_ID } from '../../../electron/app-identity.js';
 import { DEEP_LINK_SCHEME } from '../../../shared/deep-link.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -259,9 +260,30 @@ describe('electron-builder.yml', () => {
     }
   });
 
+  it('installs the desktop file under the name Electron registers earmark:// links with', async () => {
+    const config = readConfig();
+    const { LinuxTargetHelper } = requireInternal('./out/targets/LinuxTargetHelper.js') as {
+      LinuxTargetHelper: new (packager: unknown) => { getDesktopFileName(): string };
+    };
+    const pkg = JSON.parse(readText('package.json')) as { name: string; desktopName?: string };
+    // Electron's init: app.setDesktopName(desktopName ?? `${app.name}.desktop`), later passed to xdg-settings.
+    expect(pkg.desktopName).toBeDefined();
+    const helper = new LinuxTargetHelper({
+      platformSpecificBuildOptions: config.linux ?? {},
+      executableName: pkg.name,
+      info: { metadata: pkg },
+    });
+    // FpmTarget installs /usr/share/applications/<getDesktopFileName()>.desktop.
+    expect(`${helper.getDesktopFileName()}.desktop`).toBe(pkg.desktopName);
+    expect(desktopKeys(await desktopEntry(config, 'deb')).get('StartupWMClass')).toBe(
+      pkg.desktopName!.replace(/\.desktop$/, ''),
+    );
+  });
+
   it('uses appId as the Windows AppUserModelID of the NSIS shortcuts', () => {
     const config = readConfig();
-    expect(config.appId).toBe('app.earmark.desktop');
+    // electron/app-identity.ts gives the running app the same ID (app.setAppUserModelId).
+    expect(config.appId).toBe(APP_ID);
     // AppInfo.id (appInfo.js) prefers a platform's own appId; there must be none, so every target uses this one.
     expect(config.win?.appId).toBeUndefined();
     expect(config.nsis?.appId).toBeUndefined();
