@@ -49,10 +49,15 @@ async function setNotify(page: Page, on: boolean): Promise<void> {
   await settings.getByRole('checkbox', { name: 'Notify me about new episodes', exact: true }).setChecked(on);
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
-  type Bridge = { earmark: { getSettings(input: object): Promise<{ notifyNewEpisodes: boolean }> } };
+  // Every bridge call answers an envelope: { ok: true, value } or { ok: false, error }.
+  type Envelope = { ok: true; value: { notifyNewEpisodes: boolean } } | { ok: false; error: unknown };
+  type Bridge = { earmark: { getSettings(input: object): Promise<Envelope> } };
   await expect
     .poll(() =>
-      page.evaluate(async () => (await (window as unknown as Bridge).earmark.getSettings({})).notifyNewEpisodes),
+      page.evaluate(async () => {
+        const answer = await (window as unknown as Bridge).earmark.getSettings({});
+        return answer.ok ? answer.value.notifyNewEpisodes : `error: ${JSON.stringify(answer.error)}`;
+      }),
     )
     .toBe(on);
 }
