@@ -10,7 +10,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results',
-  timeout: 30_000,
+  // A hang guard, not a speed check: several tests play 15–20 s of audio in real time, and with two
+  // workers on a two-core machine they took over 30 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
   retries: ci ? 1 : 0,
