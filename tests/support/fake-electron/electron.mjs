@@ -3,8 +3,10 @@
 // describe it (docs/api/app.md, browser-window.md, protocol.md, net.md, client-request.md): "ready"
 // after the entry module has run, quit = before-quit → windows close → will-quit → quit, preventable
 // events, protocol.handle only after ready, registerSchemesAsPrivileged only before, net.request's
-// manual redirects (a 'redirect' event, cancelled unless followed), net.fetch rejecting a manual
-// redirect (electron#43715). Every call is recorded in `calls`, marked with whether it came before ready.
+// manual redirects (a 'redirect' event, cancelled unless followed) and header values decoded as
+// UTF-8, a window's 'close' a task before it is destroyed. Every call is recorded in `calls`, marked
+// with whether it came before ready. What it can't show (what the OS draws or delivers) is left to
+// the Playwright `electron` project.
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -171,6 +173,7 @@ export class BrowserWindow extends EventEmitter {
     this.destroyed = false;
     this.visible = false;
     this.minimized = false;
+    this.fullScreen = false;
     windows.push(this);
     app.emit('web-contents-created', preventable(), this.webContents);
   }
@@ -185,7 +188,7 @@ export class BrowserWindow extends EventEmitter {
     this.visible = true;
   }
   hide() {
-    record('BrowserWindow.hide');
+    record('BrowserWindow.hide', { fullScreen: this.fullScreen });
     this.visible = false;
   }
   focus() {}
@@ -200,6 +203,16 @@ export class BrowserWindow extends EventEmitter {
   }
   isDestroyed() {
     return this.destroyed;
+  }
+  isFullScreen() {
+    return this.fullScreen;
+  }
+  /** Leaving fullscreen is animated on macOS: 'leave-full-screen' comes a moment later. */
+  setFullScreen(flag) {
+    record('BrowserWindow.setFullScreen', flag);
+    if (this.fullScreen === flag) return;
+    this.fullScreen = flag;
+    setImmediate(() => this.emit(flag ? 'enter-full-screen' : 'leave-full-screen'));
   }
   setBackgroundColor() {}
   /** The user closes the window (its close button). */
@@ -364,6 +377,17 @@ export const shell = {
 
 // --- net: Chromium's network stack, stood in for by node:http ---
 
+/** Electron decodes header bytes as UTF-8 (net_converter.cc); node:http hands them over as Latin-1. */
+const utf8 = (text) => Buffer.from(text, 'latin1').toString('utf8');
+function utf8Headers(headers, asArrays) {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => {
+      const values = [value].flat().map(utf8);
+      return [name, asArrays ? values : values.join(', ')];
+    }),
+  );
+}
+
 /** net.request's ClientRequest, as lib/browser/api/net-client-request.ts behaves. */
 class ClientRequest extends EventEmitter {
   constructor(options) {
@@ -384,7 +408,9 @@ class ClientRequest extends EventEmitter {
     process.nextTick(() => this.emit('abort'));
   }
   end() {
-    const target = new URL(this.options.url);
+    this.fetch(new URL(this.options.url), 0);
+  }
+  fetch(target, hops) {
     const client = target.protocol === 'https:' ? https : http;
     this.request = client.request(target, { method: this.options.method ?? 'GET', headers: this.headers });
     this.request.on('error', (error) => !this.aborted && this.emit('error', error));
@@ -393,18 +419,26 @@ class ClientRequest extends EventEmitter {
       const location = response.headers.location;
       if (response.statusCode >= 300 && response.statusCode < 400 && location) {
         response.resume();
-        const next = new URL(location, target).href;
-        const headers = Object.fromEntries(
-          Object.entries(response.headers).map(([name, value]) => [name, [value].flat()]),
-        );
-        let followed = false;
+        const next = new URL(location, target);
+        const policy = this.options.redirect ?? 'follow';
+        if (policy === 'error')
+          return this.emit('error', new Error("Attempted to redirect, but redirect policy was 'error'"));
+        let followed = policy === 'follow';
         this.followRedirect = () => (followed = true);
-        this.emit('redirect', response.statusCode, this.options.method ?? 'GET', next, headers);
+        this.emit(
+          'redirect',
+          response.statusCode,
+          this.options.method ?? 'GET',
+          next.href,
+          utf8Headers(response.headers, true),
+        );
         this.followRedirect = undefined;
-        // Following is not needed by anything Earmark does; not following cancels, as in Electron.
-        if (!followed && !this.aborted) this.emit('error', new Error('Redirect was cancelled'));
-        return;
+        if (this.aborted) return;
+        if (!followed) return this.emit('error', new Error('Redirect was cancelled'));
+        if (hops >= 20) return this.emit('error', new Error('net::ERR_TOO_MANY_REDIRECTS'));
+        return this.fetch(next, hops + 1);
       }
+      Object.defineProperty(response, 'headers', { value: utf8Headers(response.headers, false) });
       this.response = response;
       this.emit('response', response);
     });
@@ -419,17 +453,8 @@ export const net = {
     netLog.push({ via: 'request', url: request.options.url, options: summarize(request.options) });
     return request;
   },
-  /** net.fetch: Node's fetch, except that a manual redirect is an error (electron#43715). */
-  async fetch(input, init) {
-    if (!state.ready) throw new Error('net module can only be used after app is ready');
-    const request = new Request(input, init);
-    netLog.push({ via: 'fetch', url: request.url, cache: request.cache, credentials: request.credentials });
-    const response = await fetch(request);
-    if (request.redirect === 'manual' && response.status >= 300 && response.status < 400) {
-      await response.body?.cancel();
-      throw new Error('Redirect was cancelled');
-    }
-    return response;
+  fetch() {
+    throw new Error('fake electron: net.fetch is not used by Earmark (see electron/system-fetch.ts)');
   },
 };
 
