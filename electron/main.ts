@@ -6,6 +6,7 @@
  * tests/unit/electron/main-boot.test.ts boots this bundle under a recording fake of Electron.
  */
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, Menu, net, session, type BrowserWindow, type Tray } from 'electron';
@@ -20,7 +21,7 @@ import { electronStoreFactory } from './electron-store-factory.js';
 import { registerIpc } from './ipc.js';
 import { createMainLog } from './main-log.js';
 import { handleMediaProtocol } from './media-protocol.js';
-import { notifyNewEpisodes } from './notifications.js';
+import { notifyNewEpisodes, notifyStillPlaying } from './notifications.js';
 import { buildMenu } from './menu.js';
 import { protocolClientPlan } from './protocol-client.js';
 import { handleQuit } from './quit.js';
@@ -37,8 +38,7 @@ const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
 const dataDirOverride = process.env.EARMARK_DATA_DIR;
 if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
 const feedOverride = process.env.EARMARK_FEED;
-// The OS's folder for app logs; a test's data folder keeps its own log inside it.
-const log = createMainLog(dataDirOverride ? path.join(app.getPath('userData'), 'logs') : app.getPath('logs'));
+const log = createMainLog(logsFolder());
 
 try {
   registerSchemes();
@@ -47,6 +47,18 @@ try {
   else startPrimaryInstance();
 } catch (error) {
   reportStartupFailure(error, log);
+}
+
+/**
+ * The OS's folder for app logs (macOS ~/Library/Logs/Earmark, else inside userData); a test's data
+ * folder keeps its own. Electron creates it on first use and throws if it can't: then the temp folder.
+ */
+function logsFolder(): string {
+  try {
+    return dataDirOverride ? path.join(app.getPath('userData'), 'logs') : app.getPath('logs');
+  } catch {
+    return path.join(tmpdir(), 'earmark-logs');
+  }
 }
 
 function startPrimaryInstance(): void {
@@ -75,11 +87,14 @@ function startPrimaryInstance(): void {
   if (process.platform === 'win32') app.setAppUserModelId(appUserModelId(app.isPackaged, process.execPath));
 
   const quit = handleQuit(app, {
+    // The page saves its position now, while it can: it is asked before its window closes.
+    beforeClose: () => earmark?.events.emit('appQuitting', {}),
     close: () => earmark?.close() ?? Promise.resolve(),
     flush: () => earmark?.flush(),
     log,
   });
 
+  let toldStillPlaying = false;
   const openWindow = () => {
     const assets = path.join(app.getAppPath(), 'assets');
     const icon = process.platform === 'linux' ? path.join(assets, 'icons', '512x512.png') : undefined;
@@ -87,7 +102,16 @@ function startPrimaryInstance(): void {
     const startPath = pendingLink && formatHostOpenPath(pendingLink.episodeId, pendingLink.t);
     pendingLink = undefined;
     const window = createMainWindow(preloadPath, icon, startPath);
-    hideInsteadOfClosing(window, { isQuitting: quit.isQuitting });
+    hideInsteadOfClosing(window, {
+      isQuitting: quit.isQuitting,
+      onHide: () => {
+        if (process.platform === 'darwin' || toldStillPlaying) return;
+        toldStillPlaying = true;
+        notifyStillPlaying(showWindow);
+      },
+    });
+    // Windows ends a session (shutdown, log off) without before-quit or will-quit (docs/api/app.md).
+    window.on('session-end', () => earmark?.flush());
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = undefined;
     });
@@ -103,7 +127,8 @@ function startPrimaryInstance(): void {
   };
 
   /** The Playback menu and the tray: the renderer runs the same handler as the key. */
-  const sendCommand = (command: MenuCommand) => earmark?.events.emit('menuCommand', { command });
+  const sendCommand = (command: MenuCommand, byKey = false) =>
+    earmark?.events.emit('menuCommand', byKey ? { command, byKey } : { command });
 
   /** Shows a link's episode: in the open window through an event, else in the window about to open. */
   const openLink = (link: DeepLink | undefined) => {

@@ -1,6 +1,9 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import { menuCommands, type MenuCommand } from '../shared/menu-commands.js';
 
+/** Runs a listening action in the page; byKey: a keyboard shortcut chose it, not a click. */
+export type SendCommand = (command: MenuCommand, byKey?: boolean) => void;
+
 /** The keys as macOS menus print them, for labels (a Mac menu item here carries no accelerator). */
 const macKeyNames: Record<string, string> = {
   Space: 'Space',
@@ -32,7 +35,7 @@ export function playbackItems(
 }
 
 /** The native menu: standard roles for platform-correct labels, plus the Playback menu. */
-export function buildMenu(send: (command: MenuCommand) => void, platform = process.platform): Menu {
+export function buildMenu(send: SendCommand, platform = process.platform): Menu {
   const isMac = platform === 'darwin';
   const playback = playbackItems(send, platform);
   const template: MenuItemConstructorOptions[] = [

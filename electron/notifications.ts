@@ -24,3 +24,18 @@ export function notifyNewEpisodes(earmark: EarmarkApp, open: (link: DeepLink) =>
     })();
   });
 }
+
+/**
+ * Said once, the first time closing the window leaves an episode playing (Windows, Linux): the app
+ * did not quit, and this is how to get it back. Some Linux desktops show no tray icon at all.
+ */
+export function notifyStillPlaying(show: () => void): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({
+    title: 'Earmark is still playing',
+    body: 'Open Earmark again (or use its tray icon) to see the player, pause or quit.',
+    silent: true,
+  });
+  notification.on('click', show);
+  notification.show();
+}

@@ -18,6 +18,8 @@ export type ProtocolClientPlan =
  * notes). Registration is system-wide and outlives the process, so:
  * - never while tests run (they set EARMARK_DATA_DIR to a throwaway folder; CI sets CI): a test run
  *   must not take the links away from the installed app;
+ * - an AppImage (APPIMAGE is set): nothing. It installs no desktop file, and Electron would point
+ *   xdg at $CHROME_DESKTOP all the same, or take the links from an AppImageLauncher integration;
  * - packaged: the plain call. Windows writes the registry with this executable; macOS can only
  *   claim a scheme the bundle's Info.plist declares and Linux points xdg at the installed desktop
  *   file, both of which electron-builder.yml's `protocols` provide;
@@ -37,6 +39,9 @@ export function protocolClientPlan({
 }: ProtocolClientContext): ProtocolClientPlan {
   if (env.EARMARK_DATA_DIR || env.CI) {
     return { register: false, reason: 'a test or a separate data folder: the installed app keeps earmark:// links' };
+  }
+  if (env.APPIMAGE) {
+    return { register: false, reason: 'an AppImage: the links would point at a desktop file no package installed' };
   }
   if (isPackaged) return { register: true, scheme: DEEP_LINK_SCHEME };
   if (platform === 'win32')

@@ -15,6 +15,8 @@ export function settleWithin(work: Promise<unknown>, ms: number): Promise<'settl
 }
 
 export interface QuitOptions {
+  /** Runs once, as the quit starts, before close(). */
+  beforeClose?: () => void;
   /** Stops the services: syncs aborted, downloads paused, stores written. */
   close: () => Promise<void>;
   /** Writes what arrived after close (the windows' last position saves); synchronous. */
@@ -39,6 +41,11 @@ export function handleQuit(app: Pick<App, 'on' | 'quit'>, options: QuitOptions):
     if (stopped) return;
     event.preventDefault();
     if (stopping) return;
+    try {
+      options.beforeClose?.();
+    } catch (error) {
+      options.log.error(error);
+    }
     stopping = settleWithin(
       options.close().catch((error: unknown) => options.log.error(error)),
       options.deadlineMs ?? QUIT_DEADLINE_MS,

@@ -49,17 +49,33 @@ export function createMainWindow(preloadPath: string, iconPath: string | undefin
  * media keys and the Playback menu keep working; a second launch or the tray's Show Earmark brings
  * it back. On macOS the window always hides, as Mac apps stay open without windows (the Dock icon
  * reopens it, with the player as it was). A quit (menu, tray, Cmd+Q) closes it for real.
+ *
+ * "Plays" is the page's media state ('media-started-playing' / 'media-paused', which Chromium
+ * sends as the <audio> starts and stops), not isCurrentlyAudible(): that is a level meter, false
+ * in a silent passage, at volume 0 or while buffering, when closing must still not stop the episode.
  */
 export function hideInsteadOfClosing(
   window: BrowserWindow,
-  { isQuitting, platform = process.platform }: { isQuitting: () => boolean; platform?: NodeJS.Platform },
+  options: { isQuitting: () => boolean; onHide?: () => void; platform?: NodeJS.Platform },
 ): void {
+  const platform = options.platform ?? process.platform;
+  let playing = false;
+  window.webContents.on('media-started-playing', () => (playing = true));
+  window.webContents.on('media-paused', () => (playing = false));
   window.on('close', (event) => {
-    if (isQuitting() || window.webContents.isDestroyed()) return;
-    if (platform !== 'darwin' && !window.webContents.isCurrentlyAudible()) return;
+    if (options.isQuitting() || window.webContents.isDestroyed()) return;
+    if (platform !== 'darwin' && !playing && !window.webContents.isCurrentlyAudible()) return;
     event.preventDefault();
-    window.hide();
+    hide(window);
+    options.onHide?.();
   });
+}
+
+/** Hides the window; a fullscreen one leaves fullscreen first (hiding it there leaves a black Space on macOS, electron#20263). */
+function hide(window: BrowserWindow): void {
+  if (!window.isFullScreen()) return window.hide();
+  window.once('leave-full-screen', () => window.hide());
+  window.setFullScreen(false);
 }
 
 /**

@@ -248,8 +248,13 @@ export interface EarmarkEvents {
   downloadProgress: DownloadProgress;
   /** A download and its file are gone (removed by the user or a storage rule). */
   downloadRemoved: { episodeId: string };
-  /** A listening action was chosen in the Electron app menu; the renderer runs it like its key. */
-  menuCommand: { command: MenuCommand };
+  /**
+   * A listening action was chosen in the Electron app menu or the tray; the renderer runs it like its
+   * key. `byKey`: chosen with a keyboard shortcut rather than a click (ignored while the listener types).
+   */
+  menuCommand: { command: MenuCommand; byKey?: boolean };
+  /** The desktop app is quitting: save what is pending (the listening position) now. */
+  appQuitting: Record<string, never>;
   /** An earmark://episode/<id>?t=<seconds> link was opened (Electron): show that episode at that moment. */
   openLink: { episodeId: string; t: number };
   /** The queue ("Up next") changed: its episode ids in play order. */

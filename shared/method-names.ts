@@ -54,6 +54,7 @@ export const eventNames = [
   'queueChanged',
   'newEpisodes',
   'menuCommand',
+  'appQuitting',
 ] as const;
 
 /** IPC channel of a method; one per method, never a generic one. */

@@ -67,11 +67,11 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       action();
     };
     window.addEventListener('keydown', onKey);
-    const stopMenu = api.on('menuCommand', ({ command }) => {
-      // Typing never runs a command, even if the OS hands a typed key to the menu (macOS offers
-      // keys the page did not consume to the menu's key equivalents). The tray and the menu used
-      // while the window is in the background still work: then the page does not have focus.
-      if (document.hasFocus() && document.activeElement?.closest(typing)) return;
+    const stopMenu = api.on('menuCommand', ({ command, byKey }) => {
+      // Typing never runs a command. The menu's single keys are not menu shortcuts (menu.ts), so a
+      // command that says it came from a key while a field has focus was a typed letter the OS
+      // offered the menu; clicks on the menu or the tray always run.
+      if (byKey && document.hasFocus() && document.activeElement?.closest(typing)) return;
       ref.current[handlerFor[command]]?.();
     });
     return () => {

@@ -217,23 +217,45 @@ describe('the Electron app menu', () => {
     expect(Number(seek.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(128);
   });
 
-  it('ignores its commands while the listener types in a field, but not from the background', async () => {
+  it('ignores a command that came from a typed key while the listener types in a field; clicks still run', async () => {
     const user = userEvent.setup();
     const fake = await renderApp({ lastEpisodeId: 'e2' });
     const player = await screen.findByRole('region', { name: 'Player' });
     const search = screen.getByRole('searchbox', { name: 'Search' });
     await user.click(search);
     await user.keyboard('No');
-    act(() => fake.emit('menuCommand', { command: 'play-pause' }));
-    act(() => fake.emit('menuCommand', { command: 'skip-forward' }));
+    act(() => fake.emit('menuCommand', { command: 'play-pause', byKey: true }));
+    act(() => fake.emit('menuCommand', { command: 'skip-forward', byKey: true }));
     expect(within(player).getByRole('button', { name: 'Play' })).toBeTruthy();
     expect(Number(screen.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow'))).toBeLessThan(128);
     expect(document.activeElement).toBe(search);
 
-    // Nothing typed in the background: the tray's Play/Pause reaches the player.
-    const hasFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    // Playback ▸ Play/Pause picked with the mouse while the caret is in the field: it plays.
     act(() => fake.emit('menuCommand', { command: 'play-pause' }));
     expect(await within(player).findByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(document.activeElement).toBe(search);
+
+    // A key in the background (the window not focused) is not typing either.
+    const hasFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    act(() => fake.emit('menuCommand', { command: 'play-pause', byKey: true }));
+    expect(await within(player).findByRole('button', { name: 'Play' })).toBeTruthy();
     hasFocus.mockRestore();
+  });
+
+  it('saves the position at once when the desktop app says it is quitting', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp({ lastEpisodeId: 'e2' });
+    const player = await screen.findByRole('region', { name: 'Player' });
+    await user.click(within(player).getByRole('button', { name: 'Play' }));
+    await act(async () => {
+      fakeHowls.all().at(-1)!.advance(7.5);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const saves = () => fake.calls.filter((call) => call.method === 'setEpisodeState');
+    const before = saves().length;
+    act(() => fake.emit('appQuitting', {}));
+    expect(saves().length).toBe(before + 1);
+    expect(saves().at(-1)?.input).toMatchObject({ id: 'e2' });
+    expect((saves().at(-1)?.input as { position: number }).position).toBeGreaterThan(7);
   });
 });

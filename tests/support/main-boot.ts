@@ -61,6 +61,8 @@ export class BootedMain {
   output = '';
   /** Every call the app made, as reported at its exit. */
   finalCalls: Call[] = [];
+  /** Every message sent to a window, as reported at its exit: [channel, ...args]. */
+  finalSent: { channel: string; args: unknown[] }[] = [];
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
@@ -75,12 +77,21 @@ export class BootedMain {
       loaded = resolve;
       failed = reject;
     });
-    type Message = { type: string; id?: number; value?: unknown; error?: string; code?: number; calls?: Call[] };
+    type Message = {
+      type: string;
+      id?: number;
+      value?: unknown;
+      error?: string;
+      code?: number;
+      calls?: Call[];
+      sent?: { channel: string; args: unknown[] }[];
+    };
     child.on('message', (message: Message) => {
       if (message.type === 'loaded') loaded();
       if (message.type === 'load-failed') failed(new Error(message.error));
       if (message.type === 'exit') {
         this.finalCalls = message.calls ?? [];
+        this.finalSent = message.sent ?? [];
         exit(message.code ?? 0);
       }
       if (message.type !== 'reply' || message.id === undefined) return;

@@ -391,9 +391,12 @@ export function usePlayer({ defaultRate, onStateSaved, downloaded, onEnded }: Op
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
+    // The desktop app asks before it closes its windows, while this page can still be heard.
+    const stopQuitting = api.on('appQuitting', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
+      stopQuitting();
     };
   }, [save, currentTime]);
 

@@ -19,7 +19,7 @@ const electron = await import('electron');
 const { ops } = await import('./operations.mjs');
 // The calls go with the exit: after it there is no process left to ask.
 electron.app.on('fake-exit', (code) => {
-  process.send?.({ type: 'exit', code, calls: electron.calls }, () => process.exit(code));
+  process.send?.({ type: 'exit', code, calls: electron.calls, sent: electron.sent }, () => process.exit(code));
 });
 
 process.on('message', async ({ id, op, args }) => {

@@ -36,6 +36,7 @@ function serializeWindow(window) {
     url: window.webContents.getURL(),
     visible: window.visible,
     destroyed: window.destroyed,
+    fullScreen: window.fullScreen,
     options: JSON.parse(JSON.stringify(window.options)),
   };
 }
@@ -82,14 +83,33 @@ export const ops = {
     app.quit();
   },
 
-  /** The user closes the window, with audio playing in it or not. */
-  async closeWindow(audible) {
+  /**
+   * The page's media state as Chromium reports it: 'media-started-playing' / 'media-paused', and
+   * whether sound is coming out right now (isCurrentlyAudible, a level meter).
+   */
+  media({ playing, audible = playing }) {
+    const { webContents } = mainWindow();
+    webContents.audible = audible;
+    webContents.emit(playing ? 'media-started-playing' : 'media-paused');
+  },
+
+  /** The user closes the window (fullScreen: from fullscreen). */
+  async closeWindow({ fullScreen = false } = {}) {
     const window = mainWindow();
-    window.webContents.audible = audible;
+    window.fullScreen = fullScreen;
     window.close();
-    await settle();
-    await settle();
+    for (let i = 0; i < 4; i++) await settle();
     return serializeWindow(window);
+  },
+
+  /** Windows: the session ends (shutdown, log off); no quit events follow. */
+  sessionEnd() {
+    mainWindow().emit('session-end', {});
+  },
+
+  notifications: () => electron.notifications.map((notification) => ({ ...notification.options, shown: true })),
+  clickNotification(index) {
+    electron.notifications[index]?.emit('click');
   },
 
   /** What the page's pagehide handler does as the window closes: one last contract call. */

@@ -236,12 +236,13 @@ describe('deep links', () => {
 
   it('a link from a second launch goes to the running window; a plain second launch shows it', async () => {
     const main = await bootReady({ platform: 'win32' });
-    await main.call('closeWindow', true); // hidden while playing
+    await main.call('media', { playing: true });
+    await main.call('closeWindow'); // hidden while playing
     await main.call('emitApp', 'second-instance', ['earmark.exe', link], 'C:\\');
     expect(await main.events()).toContainEqual(['openLink', { episodeId, t: 98 }]);
     expect((await main.call<{ visible: boolean }[]>('windows'))[0]?.visible).toBe(true);
 
-    await main.call('closeWindow', true);
+    await main.call('closeWindow');
     await main.call('emitApp', 'second-instance', ['earmark.exe'], 'C:\\');
     expect((await main.call<{ visible: boolean }[]>('windows'))[0]?.visible).toBe(true);
     // A hostile link is ignored, not opened.
@@ -267,6 +268,12 @@ describe('deep links', () => {
     expect(executable).toBe(process.execPath);
     expect(await registrations({ platform: 'darwin', dataDirFromEnv: false, packaged: true })).toEqual([['earmark']]);
     expect(await registrations({ platform: 'linux', dataDirFromEnv: false })).toEqual([]);
+    expect(await registrations({ platform: 'linux', dataDirFromEnv: false, packaged: true })).toEqual([['earmark']]);
+    // An AppImage installs no desktop file for xdg to point at.
+    const appImage = { APPIMAGE: '/home/ada/Earmark.AppImage' };
+    expect(await registrations({ platform: 'linux', dataDirFromEnv: false, packaged: true, env: appImage })).toEqual(
+      [],
+    );
   });
 });
 
@@ -329,7 +336,8 @@ describe('the tray', () => {
   it('Windows: a left click shows the window; Linux leaves clicks to the menu', async () => {
     const main = await bootReady({ platform: 'win32' });
     expect((await main.call<TrayState>('tray')).image).toMatchObject({ exists: true, template: false });
-    await main.call('closeWindow', true);
+    await main.call('media', { playing: true });
+    await main.call('closeWindow');
     expect((await main.call<{ visible: boolean }[]>('windows'))[0]?.visible).toBe(false);
     await main.call('clickTray');
     expect((await main.call<{ visible: boolean }[]>('windows'))[0]?.visible).toBe(true);
@@ -340,27 +348,49 @@ describe('the tray', () => {
 });
 
 describe('closing the window', () => {
-  it('while playing hides it, so playback and the tray go on; Show Earmark brings it back', async () => {
+  it('while playing hides it, so playback and the tray go on; Show Earmark brings it back; said once', async () => {
     const main = await bootReady({ platform: 'linux' });
-    expect(await main.call('closeWindow', true)).toMatchObject({ visible: false, destroyed: false });
+    await main.call('media', { playing: true });
+    expect(await main.call('closeWindow')).toMatchObject({ visible: false, destroyed: false });
     await main.call('clickTrayItem', 'Play/Pause');
     expect(await main.events()).toContainEqual(['menuCommand', { command: 'play-pause' }]);
     await main.call('clickTrayItem', 'Show Earmark');
     expect((await main.call<{ visible: boolean }[]>('windows'))[0]?.visible).toBe(true);
+    await main.call('closeWindow');
+    // The first hide explains itself in a notification (some desktops show no tray icon); once.
+    expect(await main.call('notifications')).toEqual([expect.objectContaining({ title: 'Earmark is still playing' })]);
+    await main.call('clickNotification', 0);
+    expect((await main.call<{ visible: boolean }[]>('windows'))[0]?.visible).toBe(true);
   });
 
-  it('with nothing playing closes it and the app quits (Windows, Linux)', async () => {
+  it('in a silent passage of a playing episode it still only hides: playing is the media state, not the sound level', async () => {
+    const main = await bootReady({ platform: 'win32' });
+    await main.call('media', { playing: true, audible: false });
+    expect(await main.call('closeWindow')).toMatchObject({ visible: false, destroyed: false });
+  });
+
+  it('with the episode paused it closes and the app quits (Windows, Linux)', async () => {
     const main = await bootReady({ platform: 'linux' });
-    expect(await main.call('closeWindow', false)).toMatchObject({ destroyed: true });
+    await main.call('media', { playing: true });
+    await main.call('media', { playing: false });
+    expect(await main.call('closeWindow')).toMatchObject({ destroyed: true });
     expect(await main.exited).toBe(0);
   });
 
   it('macOS: always hides, and the Dock icon brings the same window back', async () => {
     const main = await bootReady({ platform: 'darwin' });
-    expect(await main.call('closeWindow', false)).toMatchObject({ visible: false, destroyed: false });
+    expect(await main.call('closeWindow')).toMatchObject({ visible: false, destroyed: false });
     await main.call('emitApp', 'activate', true);
     expect(await main.call('windows')).toMatchObject([{ visible: true, destroyed: false }]);
     expect(await main.call('allWindowsEver')).toBe(1);
+    expect(await main.call('notifications')).toEqual([]);
+  });
+
+  it('macOS: a fullscreen window leaves fullscreen before it hides (no black Space)', async () => {
+    const main = await bootReady({ platform: 'darwin' });
+    expect(await main.call('closeWindow', { fullScreen: true })).toMatchObject({ visible: false, fullScreen: false });
+    const hides = named(await main.calls(), 'BrowserWindow.hide');
+    expect(hides.map((call) => call.args[0])).toEqual([{ fullScreen: false }]);
   });
 });
 
@@ -398,6 +428,20 @@ describe('quitting', () => {
     expect(state.states[episode.id]?.position).toBe(123);
     expect(state.lastEpisodeId).toBe(episode.id);
     expect(named(main.finalCalls, 'Tray.destroy')).toHaveLength(1);
+    // The page was asked to save while it could still be heard, before its window closed.
+    const events = main.finalSent.filter((message) => message.channel === 'earmark:event').map(({ args }) => args[0]);
+    expect(events).toContain('appQuitting');
+  });
+
+  it('Windows: a session that ends (shutdown, log off) still writes the position, with no quit events', async () => {
+    const main = await bootReady({ platform: 'win32' });
+    const episode = await firstEpisode(main);
+    await main.value('setEpisodeState', { id: episode.id, position: 321 });
+    await main.call('sessionEnd');
+    const state = JSON.parse(readFileSync(path.join(dataDir, 'listening-state.json'), 'utf8')) as {
+      states: Record<string, { position: number }>;
+    };
+    expect(state.states[episode.id]?.position).toBe(321);
   });
 });
 
