@@ -3,14 +3,19 @@ import type { Episode, EpisodeWithState, Settings, SyncResult } from '../../shar
 import { dispatch, EarmarkError, type Handlers } from './dispatch.js';
 import { EventBus } from './events.js';
 import { FeedSync } from './feeds/feed-sync.js';
-import { Catalogue, catalogueDefaults, type StoredFeed } from './library/catalogue.js';
+import { Catalogue, type StoredFeed } from './library/catalogue.js';
 import { episodeHandlers } from './library/episode-handlers.js';
-import { ListeningState, listeningStateDefaults, type Schedule } from './library/listening-state.js';
-import { Queue, queueDefaults } from './library/queue.js';
+import {
+  ListeningState,
+  listeningStateDefaults,
+  listeningStateShape,
+  type Schedule,
+} from './library/listening-state.js';
+import { Queue, queueDefaults, queueShape } from './library/queue.js';
 import { queueHandlers } from './library/queue-handlers.js';
 import { RefreshScheduler, type Timers } from './feeds/refresh-scheduler.js';
 import { showHandlers } from './feeds/shows-handlers.js';
-import { SettingsService, settingsDefaults } from './library/settings.js';
+import { SettingsService, settingsDefaults, settingsShape } from './library/settings.js';
 import { ChapterService } from './chapters/chapter-service.js';
 import { downloadHandlers, storageRulesOf } from './downloads/download-handlers.js';
 import { DownloadManager } from './downloads/download-manager.js';
@@ -18,7 +23,7 @@ import { downloadsDefaults, downloadsStoreName } from './downloads/download-stor
 import { notesHandlers } from './notes/notes-handlers.js';
 import { NotesService } from './notes/notes-service.js';
 import { Notices } from './notices.js';
-import { openStore, type StoreFactory, type Versioned } from './store.js';
+import { openStore, type OpenStoreOptions, type StoreFactory, type Versioned } from './store.js';
 
 export const DEFAULT_FEED_URL = 'https://anchor.fm/s/1eb6d14/podcast/rss';
 
@@ -75,18 +80,31 @@ export function createApp(options: AppOptions): EarmarkApp {
   mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
   const notices = new Notices(events, now);
-  const open = <T extends Versioned>(name: string, defaults: T) => {
-    const opened = openStore(options.storeFactory, { name, cwd: options.dataDir, defaults }, now);
-    if (opened.repairMessage) notices.add('warning', opened.repairMessage);
+  const repaired = (message: string) => notices.add('warning', message);
+  const open = <T extends Versioned>(store: Omit<OpenStoreOptions<T>, 'cwd'>) => {
+    const opened = openStore(options.storeFactory, { ...store, cwd: options.dataDir }, now);
+    if (opened.repairMessage) repaired(opened.repairMessage);
     return opened.store;
   };
-  const catalogue = new Catalogue(open('catalogue', catalogueDefaults));
-  const listening = new ListeningState(open('listening-state', listeningStateDefaults), {
-    writeDelayMs: options.listeningWrites?.delayMs,
-    schedule: options.listeningWrites?.schedule,
+  const catalogue = new Catalogue({
+    dataDir: options.dataDir,
+    storeFactory: options.storeFactory,
+    now,
+    onRepair: repaired,
   });
-  const queue = new Queue(open('queue', queueDefaults));
-  const settings = new SettingsService(open('settings', settingsDefaults));
+  const listening = new ListeningState(
+    open({
+      name: 'listening-state',
+      defaults: listeningStateDefaults,
+      shape: listeningStateShape,
+      label: 'where you stopped in each episode',
+    }),
+    { writeDelayMs: options.listeningWrites?.delayMs, schedule: options.listeningWrites?.schedule },
+  );
+  const queue = new Queue(open({ name: 'queue', defaults: queueDefaults, shape: queueShape, label: 'Up next' }));
+  const settings = new SettingsService(
+    open({ name: 'settings', defaults: settingsDefaults, shape: settingsShape, label: 'your settings' }),
+  );
   // Aborted by close(): a quit must not wait for a feed server that never answers.
   const lifetime = new AbortController();
   const networkFetch = untilAborted(options.fetch ?? fetch, lifetime.signal);
@@ -109,7 +127,7 @@ export function createApp(options: AppOptions): EarmarkApp {
   });
   const downloads = new DownloadManager({
     dataDir: options.dataDir,
-    store: open(downloadsStoreName, downloadsDefaults),
+    store: open({ name: downloadsStoreName, defaults: downloadsDefaults, label: 'your list of downloads' }),
     // Downloads stop themselves on close (paused, to resume), so they get the plain client.
     ...(options.fetch ? { fetch: options.fetch } : {}),
     now,

@@ -1,5 +1,6 @@
-import { existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 
 /** The slice of the conf / electron-store API Earmark uses (both implement it). */
 export interface KeyValueStore<T extends Record<string, unknown>> {
@@ -26,45 +27,140 @@ export interface Versioned {
   [key: string]: unknown;
 }
 
+/** Told what was unreadable and left out, in words: "2 notes". */
+export type OnDropped = (what: string) => void;
+
+export interface OpenStoreOptions<T> extends StoreOptions<T> {
+  /**
+   * The file's shape, checked on the bytes on disk before the store opens it (conf would rewrite a
+   * file of the wrong shape at once). Lists inside use lenientArray/lenientRecord, so one bad entry
+   * is left out (and reported through onDropped) instead of costing the whole file.
+   */
+  shape?: (onDropped: OnDropped) => z.ZodType;
+  /** What the user calls this part, in notices: "your shows and episodes". */
+  label?: string;
+}
+
 export interface OpenedStore<T extends Versioned> {
   store: KeyValueStore<T>;
-  /** Set when the file was unreadable and moved aside: what happened, for the user. */
+  /** Set when the file was unusable (moved aside) or partly so (copied aside, repaired): for the user. */
   repairMessage?: string;
+  /** The file was unusable: the store holds the defaults. */
+  startedAfresh?: boolean;
 }
 
 /**
- * Opens a schema-versioned store. A file that cannot be parsed, or that was written by a newer
- * Earmark, is renamed to "<name>.corrupt-<time>.json" (never deleted) and a fresh store is
- * opened; the caller shows repairMessage to the user.
+ * Opens a schema-versioned store, never losing what was on disk:
+ * - a file that is not JSON, not an object, of the wrong shape, or written by a newer Earmark is
+ *   renamed to "<name>.corrupt-<time>.json" (byte for byte) and the defaults are used;
+ * - a file with some unreadable entries is copied to "<name>.invalid-<time>.json" first, then
+ *   written back without them;
+ * and repairMessage says, in words, which part was reset and where the old file is.
  */
 export function openStore<T extends Versioned>(
   factory: StoreFactory,
-  options: StoreOptions<T>,
+  options: OpenStoreOptions<T>,
   now: () => Date = () => new Date(),
 ): OpenedStore<T> {
+  const factoryOptions: StoreOptions<T> = { name: options.name, cwd: options.cwd, defaults: options.defaults };
   const file = path.join(options.cwd, `${options.name}.json`);
-  const moveAside = (why: string): string => {
-    const stamp = now().toISOString().replace(/[:.]/g, '-');
-    const aside = path.join(options.cwd, `${options.name}.corrupt-${stamp}.json`);
+  const label = options.label ?? `${options.name} file`;
+  const stamp = () => now().toISOString().replace(/[:.]/g, '-');
+  const moveAside = (why: string): OpenedStore<T> => {
+    const aside = path.join(options.cwd, `${options.name}.corrupt-${stamp()}.json`);
     renameSync(file, aside);
-    return `${why} It was moved aside to ${aside} and Earmark started that part afresh.`;
+    return {
+      store: factory(factoryOptions),
+      repairMessage: `${why} That part starts over; the old file is kept as ${aside}.`,
+      startedAfresh: true,
+    };
   };
-  let store: KeyValueStore<T>;
+
+  if (existsSync(file)) {
+    const checked = inspect(readFileSync(file, 'utf8'), options);
+    if (!checked.ok) return moveAside(`Earmark could not use ${label}: ${checked.problem}.`);
+    if (checked.dropped.length > 0) {
+      const copy = path.join(options.cwd, `${options.name}.invalid-${stamp()}.json`);
+      copyFileSync(file, copy);
+      const store = factory(factoryOptions);
+      store.store = checked.value as T;
+      return {
+        store,
+        repairMessage: `Some entries in ${label} could not be read and were left out (${checked.dropped.join(', ')}). The file as it was is kept as ${copy}.`,
+      };
+    }
+  }
   try {
-    store = factory(options);
+    return { store: factory(factoryOptions) };
   } catch (error) {
     if (!existsSync(file)) throw error;
-    const repairMessage = moveAside(
-      `The ${options.name} file could not be read (${error instanceof Error ? error.message : String(error)}).`,
-    );
-    return { store: factory(options), repairMessage };
+    return moveAside(`Earmark could not read ${label} (${error instanceof Error ? error.message : String(error)}).`);
   }
-  const version = store.get('schemaVersion');
+}
+
+type Inspection = { ok: false; problem: string } | { ok: true; dropped: string[]; value: unknown };
+
+/** What is wrong with a store file's text, or its repaired value and what was left out. */
+function inspect<T extends Versioned>(text: string, options: OpenStoreOptions<T>): Inspection {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: text.trim() === '' ? 'the file is empty' : 'the file is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      ok: false,
+      problem: `the file holds ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}, not Earmark's data`,
+    };
+  }
+  const version = (value as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version === 'number' && version > options.defaults.schemaVersion) {
-    const repairMessage = moveAside(
-      `The ${options.name} file was written by a newer version of Earmark (schema ${version}).`,
-    );
-    return { store: factory(options), repairMessage };
+    return { ok: false, problem: `it was written by a newer version of Earmark (schema ${version})` };
   }
-  return { store };
+  if (!options.shape) return { ok: true, dropped: [], value };
+  const dropped: string[] = [];
+  const parsed = options.shape((what) => dropped.push(what)).safeParse(value);
+  if (!parsed.success) {
+    return { ok: false, problem: `it is not in the shape Earmark expects (${describeIssue(parsed.error)})` };
+  }
+  return { ok: true, dropped, value: parsed.data };
+}
+
+function describeIssue(error: z.ZodError): string {
+  const [issue] = error.issues;
+  if (!issue) return 'unknown';
+  return `${issue.path.length > 0 ? issue.path.join('.') : 'the top level'}: ${issue.message}`;
+}
+
+/** What a list holds, in words: one and many ("note", "notes"). */
+export type Noun = [one: string, many: string];
+const count = (n: number, [one, many]: Noun) => `${n} ${n === 1 ? one : many}`;
+
+/** A list whose entries that fail `item` are left out and counted, instead of failing the whole list. */
+export function lenientArray<S extends z.ZodType>(item: S, what: Noun, onDropped: OnDropped) {
+  return z.array(z.unknown()).transform((list) => {
+    const kept: z.output<S>[] = [];
+    for (const raw of list) {
+      const parsed = item.safeParse(raw);
+      if (parsed.success) kept.push(parsed.data);
+    }
+    if (kept.length < list.length) onDropped(count(list.length - kept.length, what));
+    return kept;
+  });
+}
+
+/** A map whose values that fail `item` are left out and counted. */
+export function lenientRecord<S extends z.ZodType>(item: S, what: Noun, onDropped: OnDropped) {
+  return z.record(z.string(), z.unknown()).transform((map) => {
+    const kept: Record<string, z.output<S>> = {};
+    let dropped = 0;
+    for (const [key, raw] of Object.entries(map)) {
+      const parsed = item.safeParse(raw);
+      if (parsed.success) kept[key] = parsed.data;
+      else dropped++;
+    }
+    if (dropped > 0) onDropped(count(dropped, what));
+    return kept;
+  });
 }

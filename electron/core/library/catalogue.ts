@@ -1,19 +1,13 @@
 import { dropUndefined } from '../objects.js';
 import type { Episode, Feed } from '../../../shared/types.js';
-import type { KeyValueStore, Versioned } from '../store.js';
+import type { StoreFactory } from '../store.js';
+import { CatalogueFiles } from './catalogue-files.js';
 
 /** A feed plus what only the sync service needs (HTTP validators). Never sent to the renderer as is. */
 export interface StoredFeed extends Feed {
   etag?: string;
   lastModified?: string;
 }
-
-export interface CatalogueData extends Versioned {
-  feeds: StoredFeed[];
-  episodes: Episode[];
-}
-
-export const catalogueDefaults: CatalogueData = { schemaVersion: 1, feeds: [], episodes: [] };
 
 export interface MergeCounts {
   added: number;
@@ -22,17 +16,48 @@ export interface MergeCounts {
   addedIds: string[];
 }
 
+export interface CatalogueOptions {
+  dataDir: string;
+  storeFactory: StoreFactory;
+  now?: () => Date;
+  /** A store file had to be repaired or set aside: what happened, for the user. */
+  onRepair?: (message: string) => void;
+}
+
+/** Newest first; undated episodes last, in the order they were added. */
+const newestFirst = (a: Episode, b: Episode) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
+
 /**
- * Feeds and episodes, held in memory and written back as one small JSON store after each change
- * (conf re-reads the file on every get, so reads never go to the store).
+ * Feeds and episodes, held in memory (reads never go to a store: conf re-reads a file on every
+ * get) and written per show (catalogue-files.ts): a change to one show writes that show's episodes
+ * and the short list of shows, so its cost follows the show, not the library.
  */
 export class Catalogue {
+  private readonly files: CatalogueFiles;
   private readonly feedsById = new Map<string, StoredFeed>();
   private readonly episodesById = new Map<string, Episode>();
+  /** Episode ids per show, in the order they were added. */
+  private readonly idsByFeed = new Map<string, Set<string>>();
+  /** Sorted lists, made on first ask after a change (lists ask often; changes are rare). */
+  private sortedAll: Episode[] | undefined;
+  private readonly sortedByFeed = new Map<string, Episode[]>();
 
-  constructor(private readonly store: KeyValueStore<CatalogueData>) {
-    for (const feed of store.get('feeds')) this.feedsById.set(feed.id, feed);
-    for (const episode of store.get('episodes')) this.episodesById.set(episode.id, episode);
+  constructor(options: CatalogueOptions) {
+    this.files = new CatalogueFiles({
+      dataDir: options.dataDir,
+      storeFactory: options.storeFactory,
+      now: options.now ?? (() => new Date()),
+      onRepair: options.onRepair ?? (() => {}),
+    });
+    for (const feed of this.files.feedList.get('feeds')) this.feedsById.set(feed.id, feed);
+    for (const [feedId, episodes] of this.files.loadEpisodes([...this.feedsById.keys()])) {
+      const ids = new Set<string>();
+      for (const episode of episodes) {
+        this.episodesById.set(episode.id, episode);
+        ids.add(episode.id);
+      }
+      this.idsByFeed.set(feedId, ids);
+    }
   }
 
   feeds(): StoredFeed[] {
@@ -43,10 +68,18 @@ export class Catalogue {
     return this.feedsById.get(id);
   }
 
-  /** Newest first; undated episodes last, in feed order. */
+  /** Newest first; undated episodes last. A fresh array each call (callers may sort or filter it). */
   episodes(feedId?: string): Episode[] {
-    const all = [...this.episodesById.values()].filter((e) => !feedId || e.feedId === feedId);
-    return all.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+    if (feedId === undefined) {
+      this.sortedAll ??= [...this.episodesById.values()].sort(newestFirst);
+      return [...this.sortedAll];
+    }
+    let sorted = this.sortedByFeed.get(feedId);
+    if (!sorted) {
+      sorted = this.showEpisodes(feedId).sort(newestFirst);
+      this.sortedByFeed.set(feedId, sorted);
+    }
+    return [...sorted];
   }
 
   episode(id: string): Episode | undefined {
@@ -55,30 +88,34 @@ export class Catalogue {
 
   addFeed(feed: StoredFeed): void {
     this.feedsById.set(feed.id, feed);
-    this.save();
+    this.idsByFeed.set(feed.id, this.idsByFeed.get(feed.id) ?? new Set());
+    this.saveFeeds();
   }
 
   /**
-   * Unsubscribes: forgets the feed and its episodes, in one write. Returns the episodes' ids so the
-   * caller can tidy what hangs on them (queue, downloads); notes and listening state are kept, keyed
-   * by the stable episode id, and come back if the show is subscribed again.
+   * Unsubscribes: forgets the feed and its episodes. Returns the episodes' ids so the caller can
+   * tidy what hangs on them (queue, downloads); notes and listening state are kept, keyed by the
+   * stable episode id, and come back if the show is subscribed again.
    */
   removeFeed(id: string): string[] | undefined {
     if (!this.feedsById.delete(id)) return undefined;
-    const removed: string[] = [];
-    for (const episode of this.episodesById.values()) {
-      if (episode.feedId !== id) continue;
-      removed.push(episode.id);
-      this.episodesById.delete(episode.id);
-    }
-    this.save();
+    const removed = [...(this.idsByFeed.get(id) ?? [])];
+    for (const episodeId of removed) this.episodesById.delete(episodeId);
+    this.idsByFeed.delete(id);
+    this.changed(id);
+    // The list first: a crash between the two leaves an unlisted file, never a show without episodes.
+    this.saveFeeds();
+    this.files.removeShow(id);
     return removed;
   }
 
   /** Forgets a feed that never synced (a failed subscribe), so the library is as it was. */
   removeNewFeed(id: string): void {
-    if ([...this.episodesById.values()].some((episode) => episode.feedId === id)) return;
-    if (this.feedsById.delete(id)) this.save();
+    if ((this.idsByFeed.get(id)?.size ?? 0) > 0) return;
+    if (!this.feedsById.delete(id)) return;
+    this.idsByFeed.delete(id);
+    this.saveFeeds();
+    this.files.removeShow(id);
   }
 
   updateFeed(id: string, patch: Partial<StoredFeed>): StoredFeed | undefined {
@@ -86,7 +123,7 @@ export class Catalogue {
     if (!feed) return undefined;
     const next = dropUndefined({ ...feed, ...patch });
     this.feedsById.set(id, next);
-    this.save();
+    this.saveFeeds();
     return next;
   }
 
@@ -95,7 +132,7 @@ export class Catalogue {
    * longer in the feed are kept (marked goneFromFeed) because notes and downloads hang on them.
    * With dropMissing they are removed instead: used when live data replaces the offline snapshot,
    * whose placeholder episodes can hold no downloads and would otherwise show twice.
-   * One write for the whole merge.
+   * Writes this show's episodes and the list of shows, nothing else.
    */
   mergeEpisodes(
     feedId: string,
@@ -105,7 +142,10 @@ export class Catalogue {
   ): MergeCounts {
     const counts: MergeCounts = { added: 0, updated: 0, addedIds: [] };
     // A sync that finishes after its feed was unsubscribed must not bring the episodes back.
-    if (!this.feedsById.has(feedId)) return counts;
+    const feed = this.feedsById.get(feedId);
+    if (!feed) return counts;
+    const ids = this.idsByFeed.get(feedId) ?? new Set<string>();
+    this.idsByFeed.set(feedId, ids);
     const seen = new Set<string>();
     for (const episode of fresh) {
       if (seen.has(episode.id)) continue; // a feed listing one GUID twice: first wins
@@ -116,23 +156,39 @@ export class Catalogue {
         counts.addedIds.push(episode.id);
       } else if (JSON.stringify(old) !== JSON.stringify(episode)) counts.updated++;
       this.episodesById.set(episode.id, episode);
+      ids.add(episode.id);
     }
-    for (const episode of this.episodesById.values()) {
-      if (episode.feedId !== feedId || seen.has(episode.id)) continue;
-      if (dropMissing) this.episodesById.delete(episode.id);
-      else if (!episode.goneFromFeed) this.episodesById.set(episode.id, { ...episode, goneFromFeed: true });
+    for (const id of [...ids]) {
+      if (seen.has(id)) continue;
+      const episode = this.episodesById.get(id);
+      if (!episode) continue;
+      if (dropMissing) {
+        this.episodesById.delete(id);
+        ids.delete(id);
+      } else if (!episode.goneFromFeed) this.episodesById.set(id, { ...episode, goneFromFeed: true });
     }
-    const feed = this.feedsById.get(feedId);
-    if (feed) this.feedsById.set(feedId, dropUndefined({ ...feed, ...feedPatch }));
-    this.save();
+    this.feedsById.set(feedId, dropUndefined({ ...feed, ...feedPatch }));
+    this.changed(feedId);
+    this.files.saveShow(feedId, this.showEpisodes(feedId));
+    this.saveFeeds();
     return counts;
   }
 
-  private save(): void {
-    this.store.store = {
-      schemaVersion: catalogueDefaults.schemaVersion,
-      feeds: [...this.feedsById.values()],
-      episodes: [...this.episodesById.values()],
-    };
+  private showEpisodes(feedId: string): Episode[] {
+    const episodes: Episode[] = [];
+    for (const id of this.idsByFeed.get(feedId) ?? []) {
+      const episode = this.episodesById.get(id);
+      if (episode) episodes.push(episode);
+    }
+    return episodes;
+  }
+
+  private changed(feedId: string): void {
+    this.sortedAll = undefined;
+    this.sortedByFeed.delete(feedId);
+  }
+
+  private saveFeeds(): void {
+    this.files.saveFeeds([...this.feedsById.values()]);
   }
 }

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { EpisodeState } from '../../../shared/types.js';
-import type { KeyValueStore, Versioned } from '../store.js';
+import { lenientRecord, type KeyValueStore, type OnDropped, type Versioned } from '../store.js';
 
 export interface ListeningStateData extends Versioned {
   states: Record<string, EpisodeState>;
@@ -8,6 +9,21 @@ export interface ListeningStateData extends Versioned {
 }
 
 export const listeningStateDefaults: ListeningStateData = { schemaVersion: 1, states: {} };
+
+const episodeStateSchema = z.looseObject({
+  position: z.number().min(0).max(1e6),
+  played: z.boolean(),
+  updatedAt: z.string().max(40),
+  playedAt: z.string().max(40).optional(),
+});
+
+/** The file's shape: an unreadable position is left out (that episode starts from 0), not the file. */
+export const listeningStateShape = (onDropped: OnDropped) =>
+  z.looseObject({
+    schemaVersion: z.number(),
+    states: lenientRecord(episodeStateSchema, ['listening position', 'listening positions'], onDropped),
+    lastEpisodeId: z.string().max(200).optional().catch(undefined),
+  });
 
 /** What an episode never listened to answers; its time is computed once (lists ask for thousands). */
 const unplayed: EpisodeState = { position: 0, played: false, updatedAt: new Date(0).toISOString() };

@@ -1,4 +1,5 @@
-import type { KeyValueStore, Versioned } from '../store.js';
+import { z } from 'zod';
+import { lenientArray, type KeyValueStore, type OnDropped, type Versioned } from '../store.js';
 
 export interface QueueData extends Versioned {
   /** Episode ids in play order: what plays after the current episode. */
@@ -6,6 +7,13 @@ export interface QueueData extends Versioned {
 }
 
 export const queueDefaults: QueueData = { schemaVersion: 1, queue: [] };
+
+/** The file's shape: Up next is a list of episode ids. */
+export const queueShape = (onDropped: OnDropped) =>
+  z.looseObject({
+    schemaVersion: z.number(),
+    queue: lenientArray(z.string().min(1).max(200), ['episode in Up next', 'episodes in Up next'], onDropped),
+  });
 
 /** Where an added episode goes: right after the current one, or last. */
 export type QueuePosition = 'next' | 'end';

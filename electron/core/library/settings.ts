@@ -1,12 +1,39 @@
+import { z } from 'zod';
+import { contract } from '../../../shared/api.js';
 import { defaultSettings, type Settings } from '../../../shared/types.js';
 import { dropUndefined } from '../objects.js';
-import type { KeyValueStore, Versioned } from '../store.js';
+import type { KeyValueStore, OnDropped, Versioned } from '../store.js';
 
 export interface SettingsData extends Versioned {
   settings: Settings;
 }
 
 export const settingsDefaults: SettingsData = { schemaVersion: 1, settings: defaultSettings };
+
+/** Each setting's range: the contract's, so a file can hold nothing updateSettings would refuse. */
+const settingFields = contract.updateSettings.input.shape as Record<string, z.ZodType>;
+
+/**
+ * The file's shape. A setting out of range or of the wrong type (a hand edit, another version)
+ * is left out, so its default applies: downloadConcurrency 500 or a refresh every 0.001 minutes
+ * must never reach the services. Unknown keys (a newer Earmark's) are dropped quietly.
+ */
+export const settingsShape = (onDropped: OnDropped) =>
+  z.looseObject({
+    schemaVersion: z.number(),
+    settings: z.record(z.string(), z.unknown()).transform((stored) => {
+      const kept: Record<string, unknown> = {};
+      const refused: string[] = [];
+      for (const [key, value] of Object.entries(stored)) {
+        const field = settingFields[key];
+        if (!field) continue;
+        if (value !== undefined && field.safeParse(value).success) kept[key] = value;
+        else refused.push(key);
+      }
+      if (refused.length > 0) onDropped(`${refused.join(', ')}: out of range, back to the default`);
+      return kept as Partial<Settings>;
+    }),
+  });
 
 /** User settings; missing keys (from an older version) fall back to the defaults. */
 export class SettingsService {

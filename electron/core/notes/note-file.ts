@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { Note } from '../../../shared/types.js';
 import { shortHash } from '../feeds/stable-id.js';
-import type { Versioned } from '../store.js';
+import { lenientArray, type OnDropped, type Versioned } from '../store.js';
+import { noteSchema } from './note-schema.js';
 
 /** One episode's notes: a small store of its own, so adding a note rewrites a few KB, never the catalogue. */
 export interface NoteFileData extends Versioned {
@@ -10,6 +12,14 @@ export interface NoteFileData extends Versioned {
 }
 
 export const noteFileDefaults = (episodeId: string): NoteFileData => ({ schemaVersion: 1, episodeId, notes: [] });
+
+/** The file's shape: a note that can't be read is left out (the file is copied aside first), not the file. */
+export const noteFileShape = (onDropped: OnDropped) =>
+  z.looseObject({
+    schemaVersion: z.number(),
+    episodeId: z.string().max(200).optional(),
+    notes: lenientArray(noteSchema, ['note', 'notes'], onDropped),
+  });
 
 /** Store name (file name without .json). Hashed so any id, even an imported odd one, makes a safe file name. */
 export const noteFileName = (episodeId: string): string => shortHash(episodeId);

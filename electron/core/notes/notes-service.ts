@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Note } from '../../../shared/types.js';
 import { dropUndefined } from '../objects.js';
 import { openStore, type KeyValueStore, type StoreFactory } from '../store.js';
 import { compareNotes } from '../../../shared/note-groups.js';
-import { isNoteFileName, NOTES_FOLDER, noteFileDefaults, noteFileName, type NoteFileData } from './note-file.js';
-import { noteSchema } from './note-schema.js';
+import {
+  isNoteFileName,
+  NOTES_FOLDER,
+  noteFileDefaults,
+  noteFileName,
+  noteFileShape,
+  type NoteFileData,
+} from './note-file.js';
 import { notesExport, parseNotesExport, type NotesExport } from './notes-exchange.js';
 import { SearchIndex, type SearchContext, type SearchGroup, type SearchOptions } from './search-index.js';
 
@@ -205,7 +211,7 @@ export class NotesService {
       { name, cwd: this.folder, defaults: noteFileDefaults(episodeId) },
       this.options.now,
     );
-    if (opened.repairMessage) this.unreportedRepairs.push(notesRepair(opened.repairMessage));
+    if (opened.repairMessage) this.unreportedRepairs.push(opened.repairMessage);
     return { store: opened.store, notes: new Map() };
   }
 
@@ -213,32 +219,28 @@ export class NotesService {
     const name = fileName.slice(0, -'.json'.length);
     const opened = openStore(
       this.options.storeFactory,
-      { name, cwd: this.folder, defaults: noteFileDefaults('') },
+      {
+        name,
+        cwd: this.folder,
+        defaults: noteFileDefaults(''),
+        shape: noteFileShape,
+        label: 'the notes of an episode',
+      },
       this.options.now,
     );
-    if (opened.repairMessage) {
-      this.unreportedRepairs.push(notesRepair(opened.repairMessage));
+    if (opened.repairMessage) this.unreportedRepairs.push(opened.repairMessage);
+    if (opened.startedAfresh) {
       // The fresh store knows no episode; drop it so the episode's next note creates its file anew.
       rmSync(opened.store.path, { force: true });
       return;
     }
     const data = opened.store.store;
-    const notes = Array.isArray(data.notes) ? (data.notes as unknown[]) : [];
-    const valid = notes.flatMap((raw) => {
-      const parsed = noteSchema.safeParse(raw);
-      return parsed.success ? [dropUndefined(parsed.data)] : [];
-    });
-    const episodeId = typeof data.episodeId === 'string' && data.episodeId ? data.episodeId : valid[0]?.episodeId;
-    if (valid.length < notes.length || !Array.isArray(data.notes) || !episodeId) {
-      const aside = path.join(this.folder, `${name}.invalid-${this.stamp()}.json`);
-      copyFileSync(opened.store.path, aside);
-      this.unreportedRepairs.push(
-        `Some notes could not be read (${notes.length - valid.length} skipped); the file was copied to ${aside}.`,
-      );
-    }
+    const notes = data.notes.map((note) => dropUndefined(note));
+    // Files from before the episode id was stored: the notes carry it.
+    const episodeId = data.episodeId || notes[0]?.episodeId;
     if (!episodeId) return;
     const file = this.files.get(episodeId) ?? { store: opened.store, notes: new Map<string, Note>() };
-    for (const note of valid) {
+    for (const note of notes) {
       const owned = { ...note, episodeId };
       file.notes.set(owned.id, owned);
       this.episodeOf.set(owned.id, episodeId);
@@ -253,5 +255,3 @@ export class NotesService {
 }
 
 const contentKey = (note: Note) => `${note.episodeId}\n${note.at}\n${note.text}`;
-
-const notesRepair = (message: string) => `Notes: ${message}`;

@@ -33,7 +33,12 @@ describe('openStore', () => {
       const notices = await app.call('listNotices', {});
       expect(notices).toMatchObject({
         ok: true,
-        value: [{ level: 'warning', text: expect.stringContaining('could not be read') }],
+        value: [
+          {
+            level: 'warning',
+            text: expect.stringContaining('could not use your list of shows: the file is not valid JSON'),
+          },
+        ],
       });
       expect(await app.call('listFeeds', {})).toEqual({ ok: true, value: [] });
     } finally {

@@ -9,8 +9,7 @@ import { confStoreFactory } from '../../../electron/core/conf-store.js';
 import { EventBus } from '../../../electron/core/events.js';
 import { FeedSync } from '../../../electron/core/feeds/feed-sync.js';
 import { feedIdFor } from '../../../electron/core/feeds/stable-id.js';
-import { Catalogue, catalogueDefaults } from '../../../electron/core/library/catalogue.js';
-import { openStore } from '../../../electron/core/store.js';
+import { Catalogue } from '../../../electron/core/library/catalogue.js';
 import { closedPortUrl, FeedServer, rss } from './feed-server.js';
 
 const v1 = [
@@ -28,8 +27,7 @@ let sync: FeedSync;
 let clock: number;
 
 function build(timeoutMs = 2000): void {
-  const { store } = openStore(confStoreFactory, { name: 'catalogue', cwd: dataDir, defaults: catalogueDefaults });
-  catalogue = new Catalogue(store);
+  catalogue = new Catalogue({ dataDir, storeFactory: confStoreFactory });
   sync = new FeedSync({ catalogue, events, fetch, now: () => new Date(clock), timeoutMs });
 }
 

@@ -98,7 +98,11 @@ describe('NotesService storage', () => {
     writeFileSync(noteFile(EP2), '{"schemaVersion":1,"notes":[ oops');
     const again = notesService(dataDir);
     const repairs = again.load();
-    expect(repairs).toEqual([expect.stringMatching(/^Notes: The .+ file could not be read .*moved aside/)]);
+    expect(repairs).toEqual([
+      expect.stringMatching(
+        /^Earmark could not use the notes of an episode: the file is not valid JSON\. That part starts over; the old file is kept as .*\.corrupt-/,
+      ),
+    ]);
     expect(again.load()).toEqual([]);
     expect(again.all().map((n) => n.text)).toEqual(['safe']);
     const aside = readdirSync(path.join(dataDir, 'notes')).filter((f) => f.includes('.corrupt-'));
@@ -119,7 +123,9 @@ describe('NotesService storage', () => {
     data.notes.push({ id: 'bad', at: -3 });
     writeFileSync(noteFile(EP1), JSON.stringify(data));
     const again = new NotesService({ dataDir, storeFactory: confStoreFactory, now: steppingClock() });
-    expect(again.load()).toEqual([expect.stringMatching(/1 skipped.*copied to .*\.invalid-/)]);
+    expect(again.load()).toEqual([
+      expect.stringMatching(/left out \(1 note\)\. The file as it was is kept as .*\.invalid-/),
+    ]);
     expect(again.list(EP1)).toEqual([good]);
   });
 });
