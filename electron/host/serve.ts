@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   });
   console.error(`Earmark: data in ${dataDir}`);
   process.stdout.write(`Earmark ready at ${host.url}\n`);
-  if (args.open && !process.env.CI) openInBrowser(host.url);
+  const launcher = args.open && !process.env.CI ? openInBrowser(host.url) : undefined;
+  // The launch file holds the token: gone at exit, however the process ends (stop() exits too).
+  process.on('exit', () => launcher?.remove());
 
   let stopping = false;
   const stop = () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -41,6 +41,53 @@ it('prints exactly one ready line, serves, and exits 0 on SIGTERM', async () => 
   expect(stderr).toContain('Earmark stopped');
   expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
 });
+
+// Linux: a stand-in xdg-open on PATH records its arguments, i.e. what `ps` would show other users.
+it.runIf(process.platform === 'linux')(
+  'opens the browser through a private launch file, never the token in argv, and deletes it on exit',
+  async () => {
+    const bin = path.join(temp.dir, 'bin');
+    const record = path.join(temp.dir, 'opener-argv.txt');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\n`);
+    chmodSync(path.join(bin, 'xdg-open'), 0o755);
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    delete env.CI;
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(root, 'out/main/serve.js'),
+        ...['--port', '0', '--data-dir', path.join(temp.dir, 'data-open')],
+        ...['--feed', `http://127.0.0.1:${await unusedPort()}/feed.xml`],
+      ],
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await expect.poll(() => existsSync(record) && readFileSync(record, 'utf8'), { timeout: 10_000 }).toBeTruthy();
+      const token = /\?token=([A-Za-z0-9_-]{43})\n$/.exec(stdout)?.[1];
+      expect(token, stdout).toBeDefined();
+      const argv = readFileSync(record, 'utf8').split('\n').filter(Boolean);
+      expect(argv).toHaveLength(1);
+      const file = argv[0]!;
+      expect(argv.join(' ')).not.toContain(token);
+      expect(file).toMatch(/\.html$/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+      expect(readFileSync(file, 'utf8')).toContain(`content="0;url=http://127.0.0.1:`);
+      expect(readFileSync(file, 'utf8')).toContain(`token=${token}`);
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(existsSync(file)).toBe(false);
+      expect(existsSync(path.dirname(file))).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  },
+);
 
 it('rejects a bad --port with a usage message', () => {
   let status = 0;
