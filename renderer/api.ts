@@ -39,7 +39,12 @@ function unwrap<T>(envelope: Envelope<T>): T {
   throw new ApiError(envelope.error.code, envelope.error.message);
 }
 
-/** POST /api/<method>; the host answers every call (even failures) with an Envelope. */
+/**
+ * POST /api/<method>. The host answers a call with an Envelope whatever the status (200, or 400,
+ * 404, 413 when it refuses the request), so the envelope is read first. Before a call reaches the
+ * contract (401 when the access cookie is gone, say after the host restarted with a new token, or
+ * 503 while it shuts down) the answer is a line of plain text meant for people, shown as it is.
+ */
 const httpCall: Call = async (method, input) => {
   let response: Response;
   try {
@@ -55,12 +60,30 @@ const httpCall: Call = async (method, input) => {
   } catch {
     throw new ApiError('failed', 'Earmark is not reachable. Is it still running?');
   }
+  let text: string;
   try {
-    return (await response.json()) as Envelope<unknown>;
+    text = await response.text();
   } catch {
-    throw new ApiError('internal', `Earmark answered with HTTP ${response.status} and no result.`);
+    throw new ApiError('failed', 'Earmark is not reachable. Is it still running?');
   }
+  const envelope = parseEnvelope(text);
+  if (envelope) return envelope;
+  const plainText = response.headers.get('Content-Type')?.startsWith('text/plain') ?? false;
+  if (!response.ok && plainText && text.trim() !== '') throw new ApiError('failed', text.trim());
+  throw new ApiError('internal', `Earmark answered with HTTP ${response.status} and no result.`);
 };
+
+function parseEnvelope(text: string): Envelope<unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const looksLikeOne =
+    typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+  return looksLikeOne ? (value as Envelope<unknown>) : undefined;
+}
 
 /**
  * One EventSource for the whole page, opened on first subscription. EventSource reconnects by

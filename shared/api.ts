@@ -25,10 +25,33 @@ import { eventNames, methodNames } from './method-names.js';
 
 export { eventNames, methodNames };
 
-/** Declares a method: the input schema now, the output type as a phantom for the compiler. */
+/** The largest request body the browser host reads for a method that declares no limit of its own. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Declares a method: the input schema now, the output type as a phantom for the compiler, and the
+ * largest request body the browser host reads for it (a method that takes a whole file sets its own).
+ */
 const method =
   <Output>() =>
-  <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+  <Input extends z.ZodType>(input: Input, limits: { maxBodyBytes?: number } = {}) => ({
+    input,
+    output: undefined as unknown as Output,
+    maxBodyBytes: limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
+
+/**
+ * A file's text sent as one string field: the body limit follows from the content's limit. zod counts
+ * UTF-16 units, and JSON.stringify writes each as at most 3 UTF-8 bytes (an escape such as \" or \n
+ * is 2, a character past U+07FF is 3). Only other control characters and lone surrogates take 6
+ * (\u0001), and text files don't hold them. Plus 1 KB for the object around the string.
+ */
+const fileText = (maxChars: number) => ({
+  schema: z.object({ content: z.string().max(maxChars) }).strict(),
+  limits: { maxBodyBytes: maxChars * 3 + 1024 },
+});
+const opmlFile = fileText(20_000_000);
+const notesExportFile = fileText(50_000_000);
 
 const episodeId = z.string().min(1).max(200);
 const noteId = z.string().min(1).max(200);
@@ -102,7 +125,8 @@ export const contract = {
   ),
   /** Subscribes to the new feeds of an OPML file; they sync in the background (syncResult events, a notice for failures). */
   importOpml: method<{ added: number; skipped: number; failed: { url: string; error: string }[] }>()(
-    z.object({ content: z.string().max(20_000_000) }).strict(),
+    opmlFile.schema,
+    opmlFile.limits,
   ),
   /** Every subscription as an OPML 2.0 file, ready to save. */
   exportOpml: method<{ fileName: string; mimeType: string; content: string }>()(z.object({}).strict()),
@@ -210,7 +234,7 @@ export const contract = {
     z.object({ episodeId: episodeId.optional(), format: z.enum(['markdown', 'json']) }).strict(),
   ),
   /** Imports an Earmark notes JSON export; notes already present are skipped. */
-  importNotes: method<{ added: number; skipped: number }>()(z.object({ content: z.string().max(50_000_000) }).strict()),
+  importNotes: method<{ added: number; skipped: number }>()(notesExportFile.schema, notesExportFile.limits),
 } as const;
 
 export type Contract = typeof contract;

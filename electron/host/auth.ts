@@ -22,16 +22,29 @@ export function tokenMatches(candidate: string | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The value of one cookie from the Cookie header, if present. */
-export function readCookie(request: IncomingMessage, name: string): string | undefined {
+/** Every value of one cookie in the Cookie header, in the order sent (a name can occur more than once). */
+export function readCookies(request: IncomingMessage, name: string): string[] {
   const header = request.headers.cookie;
-  if (!header) return undefined;
+  if (!header) return [];
+  const values: string[] = [];
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq === -1) continue;
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
   }
-  return undefined;
+  return values;
+}
+
+/**
+ * True if any cookie of this name holds the token. Another page on 127.0.0.1 (any port) can set
+ * a cookie of the same name with a longer Path such as /api; browsers send it first, so reading only
+ * the first one would let that page lock the user out. Each value is compared in constant time,
+ * and all of them are compared, so timing says nothing about which one matched.
+ */
+export function cookieHoldsToken(request: IncomingMessage, name: string, token: string): boolean {
+  let found = false;
+  for (const value of readCookies(request, name)) found = tokenMatches(value, token) || found;
+  return found;
 }
 
 export function tokenCookie(port: number, token: string): string {

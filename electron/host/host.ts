@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Envelope } from '../../shared/api.js';
+import { contract, DEFAULT_MAX_BODY_BYTES, isMethodName, type Envelope } from '../../shared/api.js';
 import { createApp, type EarmarkApp } from '../core/app.js';
 import { confStoreFactory } from '../core/conf-store.js';
 import { mediaFileFor } from '../core/media/media-file.js';
@@ -13,8 +13,8 @@ import { contentSecurityPolicy } from '../content-security-policy.js';
 import {
   allowedHosts,
   allowedOrigins,
+  cookieHoldsToken,
   newToken,
-  readCookie,
   tokenCookieName,
   TOKEN_PARAM,
   tokenCookie,
@@ -22,10 +22,10 @@ import {
   UNAUTHORIZED_MESSAGE,
 } from './auth.js';
 import { openEventStream } from './event-stream.js';
+import { landingPath } from './landing-path.js';
 import { lookupStatic } from './static-files.js';
 
 export const SNAPSHOT_FILE = 'default-feed-snapshot.xml';
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Downloaded episodes: /media/<episode id>. The renderer builds these URLs (renderer/api.ts). */
 const MEDIA_PREFIX = '/media/';
@@ -117,17 +117,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!tokenMatches(query.get(TOKEN_PARAM) ?? undefined, token)) {
         return sendText(response, 401, UNAUTHORIZED_MESSAGE);
       }
-      query.delete(TOKEN_PARAM);
-      const rest = query.toString();
       response.writeHead(302, {
         'Set-Cookie': tokenCookie(port, token),
-        Location: rest ? `${rawPath}?${rest}` : rawPath,
+        Location: landingPath(rawUrl, TOKEN_PARAM),
         'Cache-Control': 'no-store',
       });
       response.end();
       return;
     }
-    if (!tokenMatches(readCookie(request, tokenCookieName(port)), token)) {
+    if (!cookieHoldsToken(request, tokenCookieName(port), token)) {
       return sendText(response, 401, UNAUTHORIZED_MESSAGE);
     }
 
@@ -171,11 +169,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (origin !== undefined && !origins.has(origin)) {
       return sendEnvelope(response, 403, invalid('Requests from other sites are refused.'));
     }
-    const body = await readBody(request, MAX_BODY_BYTES);
+    // Each method's limit is declared with it in the contract: 1 MB, or more for a whole file.
+    const known = isMethodName(name);
+    const limit = known ? contract[name].maxBodyBytes : DEFAULT_MAX_BODY_BYTES;
+    const body = await readBody(request, limit);
     if (body === 'too-large') {
       response.setHeader('Connection', 'close');
       // Connection: close makes Node drop the unread rest of the body once the answer is sent.
-      return sendEnvelope(response, 413, invalid('The request is larger than 1 MB.'));
+      const megabytes = Math.round(limit / 1_000_000);
+      const what = known ? `the limit for ${name}` : 'the limit';
+      return sendEnvelope(response, 413, invalid(`The request is larger than ${megabytes} MB, ${what}.`));
     }
     let input: unknown;
     try {
@@ -184,8 +187,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendEnvelope(response, 400, invalid('The request body is not valid JSON.'));
     }
     const envelope = await app.call(name, input);
-    const status = !envelope.ok && envelope.error.code === 'unknown-method' ? 404 : 200;
-    sendEnvelope(response, status, envelope);
+    sendEnvelope(response, statusOf(envelope), envelope);
   }
 
   function serveStatic(response: ServerResponse, rawPath: string, headOnly: boolean): void {
@@ -259,6 +261,18 @@ function setSecurityHeaders(response: ServerResponse, csp: string): void {
   response.setHeader('X-Frame-Options', 'DENY');
   response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+/**
+ * The HTTP status that goes with an envelope, so logs and tools see a refused request for what it
+ * is. The body is the envelope either way. Other failures stay 200: the request was fine, its
+ * handler ran, and the envelope says what happened.
+ */
+function statusOf(envelope: Envelope<unknown>): number {
+  if (envelope.ok) return 200;
+  if (envelope.error.code === 'unknown-method') return 404;
+  if (envelope.error.code === 'invalid-input') return 400;
+  return 200;
 }
 
 function invalid(message: string): Envelope<never> {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../../shared/api.js';
 import { startHost, type RunningHost } from '../../../electron/host/host.js';
 import { send, tempDir, unusedPort } from './helpers.js';
 
@@ -83,6 +84,38 @@ describe('access token', () => {
     }
   });
 
+  it('accepts a request if any cookie of that name holds the token (a planted cookie cannot lock the user out)', async () => {
+    // Another page on 127.0.0.1 can set earmark_token_<port>=x with Path=/api; browsers send the
+    // longer path first, so the planted value comes before ours.
+    const planted = `earmark_token_${host.port}=x`;
+    for (const header of [`${planted}; ${cookie}`, `${cookie}; ${planted}`, `${planted}; other=1; ${cookie}`]) {
+      expect((await send(host.port, { path: '/', headers: { Cookie: header } })).status).toBe(200);
+      expect((await api('listFeeds', '{}', { Cookie: header })).status).toBe(200);
+    }
+    const onlyPlanted = await send(host.port, { path: '/', headers: { Cookie: `${planted}; ${planted}2` } });
+    expect(onlyPlanted.status).toBe(401);
+  });
+
+  it.each([
+    '//evil.example/',
+    '//evil.example/path',
+    '/\\evil.example/',
+    '/\\/evil.example/',
+    '/a/..//evil.example/',
+    'http://evil.example/',
+    'https://evil.example/x',
+  ])('redirects %s?token=… only to its own origin', async (target) => {
+    const reply = await send(host.port, { path: `${target}?token=${host.token}` });
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe('/');
+  });
+
+  it('keeps a same-origin path, normalised, on the redirect', async () => {
+    const reply = await send(host.port, { path: `/a/../episode?id=7&token=${host.token}` });
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe('/episode?id=7');
+  });
+
   it('serves the page with the cookie', async () => {
     const reply = await send(host.port, { path: '/', headers: { Cookie: `other=1; ${cookie}` } });
     expect(reply.status).toBe(200);
@@ -125,9 +158,9 @@ describe('API', () => {
     expect(Array.isArray(envelope.value)).toBe(true);
   });
 
-  it('returns the invalid-input envelope for input the schema refuses', async () => {
+  it('answers 400 with the invalid-input envelope for input the schema refuses', async () => {
     const reply = await api('subscribe', JSON.stringify({ url: 'file:///etc/passwd' }));
-    expect(reply.status).toBe(200);
+    expect(reply.status).toBe(400);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
@@ -142,9 +175,45 @@ describe('API', () => {
     expect(reply.status).toBe(415);
   });
 
-  it('answers 413 to a body over 1 MB', async () => {
+  it('answers 413 to a body over 1 MB for a method that declares no larger limit', async () => {
     const reply = await api('listFeeds', JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }));
     expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'The request is larger than 1 MB, the limit for listFeeds.' },
+    });
+  });
+
+  it('accepts an importNotes body over 1 MB (its own export) and imports its notes', async () => {
+    const at = new Date().toISOString();
+    const notes = Array.from({ length: 12 }, (_, index) => ({
+      id: `big-${index}`,
+      episodeId: 'big-import-episode',
+      at: index * 10,
+      text: `"Quoted" line ${index}\n${'x'.repeat(99_000)}`,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    const content = JSON.stringify({ format: 'earmark-notes', version: 1, exportedAt: at, notes }, null, 2);
+    expect(content.length).toBeGreaterThan(1_100_000);
+    const body = JSON.stringify({ content });
+
+    const reply = await api('importNotes', body);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { added: 12, skipped: 0 } });
+    const listed = JSON.parse((await api('listNotes', JSON.stringify({ episodeId: 'big-import-episode' }))).body);
+    expect(listed.value).toHaveLength(12);
+  });
+
+  it("answers 413 to an importNotes body over that method's own limit", async () => {
+    const limit = contract.importNotes.maxBodyBytes;
+    expect(limit).toBeGreaterThanOrEqual(50_000_000);
+    // The declared length is refused before any of the body is read, so none needs sending.
+    const reply = await api('importNotes', '', { 'Content-Length': String(limit + 1) });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.message).toMatch(
+      /^The request is larger than \d+ MB, the limit for importNotes\.$/,
+    );
   });
 
   it('returns the unknown-method envelope with 404', async () => {
