@@ -41,22 +41,45 @@ export async function parseOpml(content: string): Promise<OpmlFeed[]> {
   }
   if (!document?.opml) throw new OpmlError('This file is not an OPML subscription list (no <opml> element).');
   const feeds: OpmlFeed[] = [];
-  const walk = (outlines: OutlineNode[] | undefined) => {
-    for (const outline of outlines ?? []) {
-      const attributes = outline.$ ?? {};
-      const url = (attributes.xmlurl || attributes.url || '').trim();
-      if (url) {
-        const title = decodeLeftoverEntities(attributes.title || attributes.text || '').trim();
-        const htmlUrl = attributes.htmlurl?.trim();
-        feeds.push({ url, ...(title ? { title } : {}), ...(htmlUrl ? { htmlUrl } : {}) });
-      }
-      // A category is an outline holding outlines; some apps nest two or three deep.
-      walk(outline.outline);
+  // A category is an outline holding outlines; some apps nest two or three deep. Walked with a
+  // stack of our own, not recursion: a hostile file nested 20,000 deep must get an answer in words.
+  const bodies = (document.opml.body ?? []).map((body) => body.outline ?? []);
+  const stack: { outlines: OutlineNode[]; at: number }[] = bodies.reverse().map((outlines) => ({ outlines, at: 0 }));
+  while (stack.length > 0) {
+    const level = stack.at(-1)!;
+    const outline = level.outlines[level.at++];
+    if (!outline) {
+      stack.pop();
+      continue;
     }
-  };
-  for (const body of document.opml.body ?? []) walk(body.outline);
+    const attributes = outline.$ ?? {};
+    const url = (attributes.xmlurl || attributes.url || '').trim();
+    if (url) {
+      if (feeds.length === MAX_OPML_FEEDS) {
+        throw new OpmlError(
+          `This file lists more than ${MAX_OPML_FEEDS.toLocaleString('en')} shows; Earmark imports at most that many at once. Split the file and import the parts.`,
+        );
+      }
+      const title = decodeLeftoverEntities(attributes.title || attributes.text || '').trim();
+      const htmlUrl = attributes.htmlurl?.trim();
+      feeds.push({ url, ...(title ? { title } : {}), ...(htmlUrl ? { htmlUrl } : {}) });
+    }
+    if (outline.outline) {
+      if (stack.length >= MAX_OPML_DEPTH) {
+        throw new OpmlError(
+          `This file nests its outlines more than ${MAX_OPML_DEPTH} levels deep; no podcast app writes that.`,
+        );
+      }
+      stack.push({ outlines: outline.outline, at: 0 }); // its outlines before the next sibling: document order
+    }
+  }
   return feeds;
 }
+
+/** Shows in one import: a big library is 50–200; past this it is a mistake or an attack. */
+export const MAX_OPML_FEEDS = 2000;
+/** Outline nesting: categories go two or three deep in real files. */
+export const MAX_OPML_DEPTH = 50;
 
 /** An OPML 2.0 document listing the feeds, titled, for any podcast app to import. */
 export function buildOpml(feeds: OpmlFeed[], { title, now }: { title: string; now: Date }): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import xml2js from 'xml2js';
-import { buildOpml, OpmlError, parseOpml } from '../../../electron/core/feeds/opml.js';
+import { buildOpml, MAX_OPML_DEPTH, MAX_OPML_FEEDS, OpmlError, parseOpml } from '../../../electron/core/feeds/opml.js';
 import { feedUrlOf } from '../../../electron/core/feeds/opml-import.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/opml');
@@ -40,6 +40,23 @@ describe('parseOpml', () => {
       new OpmlError('This file is not an OPML subscription list (no <opml> element).'),
     );
     await expect(parseOpml('')).rejects.toBeInstanceOf(OpmlError);
+  });
+
+  it('refuses, in words, a file nested 20,000 deep and one listing more shows than an import takes', async () => {
+    const deep = `<opml version="2.0"><body>${'<outline text="c">'.repeat(20_000)}<outline xmlUrl="https://a.example/feed"/>${'</outline>'.repeat(20_000)}</body></opml>`;
+    await expect(parseOpml(deep)).rejects.toThrow(
+      new OpmlError(
+        `This file nests its outlines more than ${MAX_OPML_DEPTH} levels deep; no podcast app writes that.`,
+      ),
+    );
+    const outlines = Array.from({ length: MAX_OPML_FEEDS + 1 }, (_, i) => `<outline xmlUrl="https://a.example/${i}"/>`);
+    const many = `<opml version="2.0"><body>${outlines.join('')}</body></opml>`;
+    await expect(parseOpml(many)).rejects.toThrow(/lists more than 2,000 shows; Earmark imports at most that many/);
+    // Exactly the limit, nested a few levels, is fine and keeps document order.
+    const nested = `<opml version="2.0"><body><outline text="a">${outlines.slice(0, MAX_OPML_FEEDS - 1).join('')}</outline><outline xmlUrl="https://last.example/"/></body></opml>`;
+    const feeds = await parseOpml(nested);
+    expect(feeds).toHaveLength(MAX_OPML_FEEDS);
+    expect(feeds.at(-1)?.url).toBe('https://last.example/');
   });
 
   it('returns no feeds for an OPML file without outlines', async () => {
