@@ -180,6 +180,7 @@ function startPrimaryInstance(): void {
     tray = createTray(assets, { send: sendCommand, show: showWindow, quit: () => app.quit() }, warn);
     earmark = createApp({
       dataDir: app.getPath('userData'),
+      appName: 'the desktop app',
       storeFactory: electronStoreFactory,
       fetch: systemFetch(net),
       log: (error) => log.error(error),

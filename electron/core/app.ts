@@ -23,12 +23,15 @@ import { downloadsDefaults, downloadsStoreName } from './downloads/download-stor
 import { notesHandlers } from './notes/notes-handlers.js';
 import { NotesService } from './notes/notes-service.js';
 import { Notices } from './notices.js';
-import { openStore, type OpenStoreOptions, type StoreFactory, type Versioned } from './store.js';
+import { lockDataFolder } from './data-lock.js';
+import { openStore, PRIVATE_FOLDER_MODE, type OpenStoreOptions, type StoreFactory, type Versioned } from './store.js';
 
 export const DEFAULT_FEED_URL = 'https://anchor.fm/s/1eb6d14/podcast/rss';
 
 export interface AppOptions {
   dataDir: string;
+  /** Who holds the data folder, in the words another Earmark shows ("the browser host"). */
+  appName?: string;
   storeFactory: StoreFactory;
   /** Subscribed on a fresh data dir (default: The Backend Engineering Show). */
   defaultFeedUrl?: string;
@@ -73,11 +76,25 @@ function untilAborted(fetchImpl: typeof fetch, signal: AbortSignal): typeof fetc
     fetchImpl(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
 }
 
-/** Builds every service from a data dir and a store factory. The only place that wires them. */
+/**
+ * Builds every service from a data dir and a store factory. The only place that wires them. Takes
+ * the data folder's lock first (data-lock.ts): a second Earmark on the same folder gets a
+ * DataFolderInUseError that says who holds it.
+ */
 export function createApp(options: AppOptions): EarmarkApp {
+  mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  const unlock = lockDataFolder(options.dataDir, options.appName ?? 'Earmark');
+  try {
+    return assemble(options, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console.error;
-  mkdirSync(options.dataDir, { recursive: true });
   const events = new EventBus();
   const notices = new Notices(events, now);
   const repaired = (message: string) => notices.add('warning', message);
@@ -292,6 +309,7 @@ export function createApp(options: AppOptions): EarmarkApp {
       await refresher.stop();
       await downloads.close();
       await sync.close();
+      unlock();
     },
     flush: () => listening.close(),
   };

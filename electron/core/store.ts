@@ -19,6 +19,10 @@ export interface StoreOptions<T> {
   defaults: T;
 }
 
+/** Store files are the listener's alone (notes are private): 0600. Folders Earmark makes are 0700. */
+export const STORE_FILE_MODE = 0o600;
+export const PRIVATE_FOLDER_MODE = 0o700;
+
 /** Builds a store: electron-store in Electron, conf in the browser host and tests. */
 export type StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) => KeyValueStore<T>;
 

@@ -71,6 +71,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { assetsDir, feedUrl } = options;
   const app = createApp({
     dataDir: options.dataDir,
+    appName: 'the browser host',
     storeFactory: options.storeFactory ?? confStoreFactory,
     ...(feedUrl !== undefined ? { defaultFeedUrl: feedUrl } : {}),
     // A custom feed has no snapshot: the bundled one belongs to the default show.

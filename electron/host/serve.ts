@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DataFolderInUseError } from '../core/data-lock.js';
 import { parseServeArgs, usage } from './args.js';
 import { defaultHostDataDir } from './data-dir.js';
 import { startHost } from './host.js';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EADDRINUSE') console.error('Earmark: that port is already in use; pick another with --port.');
+  else if (error instanceof DataFolderInUseError) console.error(`Earmark: ${error.message}`);
   else console.error(error);
   process.exit(1);
 });

@@ -41,12 +41,12 @@ export class ChapterCache {
   }
 
   async set(url: string, chapters: Chapter[], fetchedAt: Date): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = this.fileFor(url);
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     const content: CachedFile = { version: CACHE_VERSION, url, fetchedAt: fetchedAt.toISOString(), chapters };
     try {
-      await writeFile(temp, JSON.stringify(content));
+      await writeFile(temp, JSON.stringify(content), { mode: 0o600 });
       await rename(temp, file);
     } catch (error) {
       await rm(temp, { force: true });

@@ -71,7 +71,7 @@ export class NotesService {
   load(): string[] {
     if (!this.loaded) {
       this.loaded = true;
-      mkdirSync(this.folder, { recursive: true });
+      mkdirSync(this.folder, { recursive: true, mode: 0o700 });
       for (const fileName of readdirSync(this.folder).filter(isNoteFileName)) this.loadFile(fileName);
     }
     const repairs = this.unreportedRepairs;
