@@ -6,6 +6,7 @@ import {
   type MethodOutput,
   type ValidInput,
 } from '../../shared/api.js';
+import { diskProblem } from './error-code.js';
 
 /** One handler per contract method; handlers receive validated input. */
 export type Handlers = {
@@ -50,9 +51,40 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof EarmarkError) return { ok: false, error: { code: error.code, message: error.message } };
     log(error);
+    // The listener can fix these, so they get words, not "something went wrong". Stores write a
+    // temp file and rename it, so a refused write leaves the file on disk as it was.
+    const disk = diskProblem(error);
+    if (disk) {
+      const message = `${actions[method] ?? 'That'} failed: ${disk.why}, so nothing was saved. ${disk.fix}`;
+      return { ok: false, error: { code: 'failed', message } };
+    }
     return {
       ok: false,
       error: { code: 'internal', message: `Something went wrong in ${method}. See the log for details.` },
     };
   }
 }
+
+/** What each method that writes to disk does, for the words of a disk error ("Adding the note failed: …"). */
+const actions: Partial<Record<MethodName, string>> = {
+  subscribe: 'Subscribing',
+  refreshFeeds: 'Refreshing',
+  setEpisodeState: 'Saving where you are in the episode',
+  unsubscribe: 'Unsubscribing',
+  importOpml: 'Importing the OPML file',
+  addToQueue: 'Adding to Up next',
+  removeFromQueue: 'Removing from Up next',
+  moveInQueue: 'Moving the episode in Up next',
+  advanceQueue: 'Moving on in Up next',
+  updateSettings: 'Saving the settings',
+  downloadEpisode: 'Starting the download',
+  pauseDownload: 'Pausing the download',
+  retryDownload: 'Resuming the download',
+  cancelDownload: 'Cancelling the download',
+  removeDownload: 'Removing the download',
+  addNote: 'Adding the note',
+  updateNote: 'Saving the note',
+  deleteNote: 'Deleting the note',
+  restoreNote: 'Restoring the note',
+  importNotes: 'Importing the notes',
+};

@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch, EarmarkError, type Handlers } from '../../../electron/core/dispatch.js';
 import { defaultSettings } from '../../../shared/types.js';
@@ -108,6 +109,112 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('secret internal detail');
     expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'secret internal detail' }));
+  });
+
+  // What fs.writeFileSync / rename throw: an Error with code, errno, syscall and path.
+  const fsError = (code: string, errno: number) =>
+    Object.assign(new Error(`${code}: refused, write '/data/notes/x.json.tmp'`), {
+      code,
+      errno,
+      syscall: 'write',
+      path: '/data/notes/x.json.tmp',
+    });
+
+  it.each([
+    [
+      'addNote',
+      'ENOSPC',
+      { episodeId: 'e1', at: 5, text: 'hi' },
+      -28,
+      'Adding the note failed: the disk is full, so nothing was saved. Free some disk space and try again.',
+    ],
+    [
+      'updateSettings',
+      'ENOSPC',
+      { playbackRate: 1.5 },
+      -28,
+      'Saving the settings failed: the disk is full, so nothing was saved. Free some disk space and try again.',
+    ],
+    [
+      'addNote',
+      'EDQUOT',
+      { episodeId: 'e1', at: 5, text: 'hi' },
+      -122,
+      'Adding the note failed: your disk quota is used up, so nothing was saved. Free some space in your quota and try again.',
+    ],
+    [
+      'updateSettings',
+      'EROFS',
+      { playbackRate: 1.5 },
+      -30,
+      'Saving the settings failed: the disk holding Earmark’s data folder is read-only, so nothing was saved. Make it writable (or move the data folder) and try again.',
+    ],
+    [
+      'addToQueue',
+      'EACCES',
+      { episodeId: 'e1' },
+      -13,
+      'Adding to Up next failed: Earmark is not allowed to write to its data folder, so nothing was saved. Check the folder’s permissions and try again.',
+    ],
+    [
+      'listFeeds',
+      'EPERM',
+      {},
+      -1,
+      'That failed: Earmark is not allowed to write to its data folder, so nothing was saved. Check the folder’s permissions (or whether another program locks the file) and try again.',
+    ],
+  ] as const)('%s throwing %s (errno) says so in words', async (method, code, input, errno, message) => {
+    const log = vi.fn();
+    const thrown = fsError(code, errno);
+    const handlers = makeHandlers({
+      [method]: () => {
+        throw thrown;
+      },
+    });
+    expect(await dispatch(handlers, method, input, log)).toEqual({ ok: false, error: { code: 'failed', message } });
+    // Still logged, with the path and syscall the message leaves out.
+    expect(log).toHaveBeenCalledWith(thrown);
+  });
+
+  // Linux's /dev/full answers every write with ENOSPC: a real full disk, from the real syscall.
+  it.runIf(existsSync('/dev/full'))('a real ENOSPC from the file system reads as a full disk', async () => {
+    const handlers = makeHandlers({
+      addNote: () => {
+        writeFileSync('/dev/full', 'a note');
+        return note;
+      },
+    });
+    expect(await dispatch(handlers, 'addNote', { episodeId: 'e1', at: 5, text: 'hi' }, silent)).toEqual({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: 'Adding the note failed: the disk is full, so nothing was saved. Free some disk space and try again.',
+      },
+    });
+  });
+
+  it('finds the code under a cause, and a code that is no disk problem stays "internal"', async () => {
+    const wrapped = new Error('could not save', { cause: fsError('ENOSPC', -28) });
+    const full = makeHandlers({
+      addNote: () => {
+        throw wrapped;
+      },
+    });
+    expect(await dispatch(full, 'addNote', { episodeId: 'e1', at: 1, text: 'x' }, silent)).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringContaining('the disk is full') },
+    });
+    for (const code of ['ECONNRESET', 'constructor', '__proto__']) {
+      const other = makeHandlers({
+        addNote: () => {
+          throw Object.assign(new Error('x'), { code });
+        },
+      });
+      expect(await dispatch(other, 'addNote', { episodeId: 'e1', at: 1, text: 'x' }, silent)).toMatchObject({
+        ok: false,
+        error: { code: 'internal' },
+      });
+    }
   });
 
   it('treats missing input as an empty object and undefined results as null', async () => {
