@@ -173,6 +173,8 @@ export interface Download {
   total?: number;
   /** Why it failed, in words; present only in the failed state. */
   error?: string;
+  /** A warning about a completed file, in words (its size is far from what the feed announced). */
+  note?: string;
   /** ISO time it was (last) queued. */
   queuedAt: string;
   /** ISO time it completed. */

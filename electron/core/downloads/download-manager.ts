@@ -1,15 +1,28 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, DownloadProgress, StorageRules, StorageUsage } from '../../../shared/types.js';
 import { dropUndefined } from '../objects.js';
 import type { KeyValueStore } from '../store.js';
-import { downloadsDefaults, publicDownload, type DownloadsData, type StoredDownload } from './download-store.js';
-import { DownloadError, networkError } from './download-words.js';
+import {
+  keepStoreCopy,
+  publicDownload,
+  readStoredDownloads,
+  type DownloadsData,
+  type StoredDownload,
+} from './download-store.js';
+import {
+  DownloadError,
+  networkError,
+  sizeNote,
+  unconfirmedEndWords,
+  unreadableRecordsWords,
+} from './download-words.js';
 import type { FileSink } from './file-sink.js';
 import { defaultFreeSpaceMargin, ensureFreeSpace, statfsFreeSpace, type FreeSpace } from './free-space.js';
 import { fetchHttpGet, nodeHttpGet, type HttpGet } from './http-get.js';
 import { extensionFor, finalFileName, fileStem, isEarmarkFileName, partFileName } from './media-names.js';
+import { sweepMedia, type KnownEpisode } from './media-sweep.js';
 import { etaSeconds, ProgressMeter } from './progress-meter.js';
 import { planEvictions, type DownloadFacts, type Eviction } from './storage-rules.js';
 import { transfer, type HeadersInfo } from './transfer.js';
@@ -49,6 +62,14 @@ export interface DownloadManagerOptions {
   maxRedirects?: number;
   /** Progress event spacing (default 250 ms, i.e. ≤ 4/s). */
   progressIntervalMs?: number;
+  /**
+   * The episodes the library knows (the catalogue's), so files that lost their download records
+   * can be matched to their episode by name and adopted again. Default: none, so every such file
+   * is kept aside (moved to media/orphans-…/), never deleted.
+   */
+  knownEpisodes?: () => Iterable<KnownEpisode>;
+  /** Something the listener should read about their downloads (records repaired, files kept aside). Default: console.warn. */
+  onNotice?: (text: string) => void;
 }
 
 type StopReason = 'pause' | 'cancel' | 'remove' | 'close';
@@ -70,6 +91,8 @@ interface Active {
 
 /** Feed enclosure lengths are often wrong or placeholders ("0", "1"): below this they are ignored. */
 const plausibleEnclosureBytes = 64 * 1024;
+/** Range probes in a row that find no end and no new bytes before a download without a stated length fails. */
+const maxEndProbes = 3;
 
 /**
  * Episode downloads: a persistent queue with a concurrency limit; each file is streamed to
@@ -89,6 +112,8 @@ export class DownloadManager {
   private readonly stallTimeoutMs: number;
   private readonly progressIntervalMs: number;
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** Adopted by this start's sweep: spared by the storage rules until the next start (see resume). */
+  private readonly adopted = new Set<string>();
   private started = false;
   private closed = false;
 
@@ -103,8 +128,7 @@ export class DownloadManager {
     this.retryBaseMs = options.retryBaseMs ?? 1000;
     this.stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
     this.progressIntervalMs = options.progressIntervalMs ?? 250;
-    for (const record of options.store.get('downloads') ?? downloadsDefaults.downloads)
-      this.records.set(record.episodeId, record);
+    this.loadRecords();
   }
 
   /** Every download, in queue order. */
@@ -138,8 +162,9 @@ export class DownloadManager {
 
   /**
    * At app start: downloads left queued or running (app quit, crash, kill) continue from their
-   * .part files; completed ones whose file vanished are marked failed; files no download owns are
-   * deleted. Paused and failed ones wait for the listener.
+   * .part files; completed ones whose file vanished are marked failed. Files no record owns (the
+   * records were damaged or reset) are never deleted: see media-sweep.ts. Paused and failed ones
+   * wait for the listener.
    */
   async resume(): Promise<void> {
     if (this.started || this.closed) return;
@@ -156,11 +181,9 @@ export class DownloadManager {
           error: 'The downloaded file is missing or damaged. Download it again.',
         });
     }
-    for (const name of readdirSync(this.mediaDir)) {
-      const ours = isEarmarkFileName(name) || /^[0-9a-f]{64}\.part$/.test(name);
-      if (ours && !owned.has(name)) await rm(path.join(this.mediaDir, name), { force: true });
-    }
+    const adopted = this.sweep(owned);
     this.save();
+    for (const episodeId of adopted) this.emitChange(episodeId);
     this.pump();
   }
 
@@ -185,7 +208,7 @@ export class DownloadManager {
     // A changed enclosure URL means a different file: what we have of the old one is no use.
     const keepPart = existing && existing.url === episode.enclosure.url && existing.state !== 'completed';
     const record: StoredDownload = keepPart
-      ? { ...existing, state: 'queued', queuedAt: fresh.queuedAt, error: undefined }
+      ? { ...existing, state: 'queued', queuedAt: fresh.queuedAt, error: undefined, note: undefined }
       : fresh;
     if (!keepPart) void rm(this.partPath(episode.id), { force: true });
     this.records.set(episode.id, dropUndefined(record));
@@ -200,7 +223,12 @@ export class DownloadManager {
     const record = this.records.get(episodeId);
     if (!record) return undefined;
     if (record.state === 'failed' || record.state === 'cancelled' || record.state === 'paused') {
-      this.update(episodeId, { state: 'queued', error: undefined, queuedAt: this.now().toISOString() });
+      this.update(episodeId, {
+        state: 'queued',
+        error: undefined,
+        note: undefined,
+        queuedAt: this.now().toISOString(),
+      });
       this.pump();
     }
     return this.get(episodeId);
@@ -274,7 +302,10 @@ export class DownloadManager {
         }),
       );
     }
-    const plan = planEvictions(downloads, rules, protectedIds, this.now());
+    // Files adopted at this start are spared: the facts behind the rules (played, when) may have
+    // been lost with their records, and nothing is deleted in the same start that lost them.
+    const spared = new Set([...protectedIds, ...this.adopted]);
+    const plan = planEvictions(downloads, rules, spared, this.now());
     for (const eviction of plan.evictions) await this.remove(eviction.episodeId);
     return plan.evictions;
   }
@@ -329,8 +360,11 @@ export class DownloadManager {
     const partPath = this.partPath(episodeId);
     let failures = 0;
     let restarts = 0;
-    let probed = false;
     let highWater = await fileSize(partPath);
+    // A body without a stated length ends when the connection closes, so a cut looks like the end.
+    let unconfirmedEnd: number | undefined;
+    let endHighWater = 0;
+    let probes = 0;
     for (;;) {
       const record = this.records.get(episodeId);
       if (!record || active.stop) return;
@@ -365,11 +399,18 @@ export class DownloadManager {
           },
           onActivity: () => (active.lastChangeAt = performance.now()),
         });
-        // No stated length and fewer bytes than the feed announced: ask once for the rest.
-        // A 206 brings it; a 416 says the file really ends here.
-        const enclosure = current.enclosureLength;
-        if (result.total === undefined && !probed && enclosure !== undefined && result.bytes < enclosure) {
-          probed = true;
+        // No stated length: ask with Range from the end (a 416, or a 206 with nothing more, confirms
+        // it; more bytes are appended), unless the feed's length or a second whole body agrees.
+        const agreed =
+          result.bytes === current.enclosureLength || (result.start === 0 && unconfirmedEnd === result.bytes);
+        if (result.total === undefined && !result.endConfirmed && !agreed) {
+          if (result.bytes > endHighWater) {
+            endHighWater = result.bytes;
+            probes = 0;
+          }
+          if (++probes > maxEndProbes)
+            return this.fail(episodeId, unconfirmedEndWords(result.bytes, current.enclosureLength));
+          unconfirmedEnd = result.bytes;
           continue;
         }
         await this.complete(episodeId, result.bytes, result.contentType);
@@ -438,6 +479,7 @@ export class DownloadManager {
       fileName,
       completedAt: this.now().toISOString(),
       error: undefined,
+      note: sizeNote(bytes, record.enclosureLength),
       etag: undefined,
       lastModified: undefined,
     });
@@ -526,6 +568,45 @@ export class DownloadManager {
   }
 
   // --- records ---
+
+  /**
+   * Takes the usable records from the store. Whatever shape it holds (openStore checks the shape
+   * when given downloadsShape; this is the manager's own guard), a bad record is skipped, and the
+   * file as read is copied aside first, because the next save rewrites it without them.
+   */
+  private loadRecords(): void {
+    let read;
+    try {
+      read = readStoredDownloads(this.options.store.get('downloads'));
+    } catch {
+      read = { records: [], dropped: 0, notAList: true };
+    }
+    for (const record of read.records) this.records.set(record.episodeId, record);
+    if (read.dropped > 0 || read.notAList)
+      this.notice(unreadableRecordsWords(read, keepStoreCopy(this.options.store.path, this.now())));
+  }
+
+  /** Adopts stray files again or keeps them aside (media-sweep.ts), and says so; returns the adopted ids. */
+  private sweep(owned: ReadonlySet<string>): string[] {
+    const result = sweepMedia({
+      mediaDir: this.mediaDir,
+      owned,
+      hasRecord: (id) => this.records.has(id),
+      knownEpisodes: this.options.knownEpisodes ?? (() => []),
+      plausibleBytes: plausibleEnclosureBytes,
+      now: this.now(),
+    });
+    for (const record of result.adopted) {
+      this.records.set(record.episodeId, record);
+      this.adopted.add(record.episodeId);
+    }
+    for (const text of result.notices) this.notice(text);
+    return result.adopted.map((record) => record.episodeId);
+  }
+
+  private notice(text: string): void {
+    (this.options.onNotice ?? console.warn)(text);
+  }
 
   private update(episodeId: string, patch: Partial<StoredDownload>, announce = true): void {
     const record = this.records.get(episodeId);

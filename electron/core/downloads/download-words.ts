@@ -68,3 +68,44 @@ export function networkError(error: unknown): DownloadError {
   const words = (code && networkWords[code]) ?? 'The connection broke off in the middle of the download.';
   return new DownloadError(code && !networkWords[code] ? `${words} (${code})` : words, 'transient');
 }
+
+/**
+ * A warning for a finished file whose size is far (over a quarter) from the length the feed
+ * announces: it may be cut short or another version. Small differences are normal (ads inserted
+ * per request, tags rewritten), so they say nothing.
+ */
+export function sizeNote(bytes: number, announced: number | undefined): string | undefined {
+  if (announced === undefined || Math.abs(bytes - announced) <= announced / 4) return undefined;
+  return `This file is ${megabytes(bytes)}, but the feed announces ${megabytes(announced)}. It may be cut short or a different version of the episode; if it stops early, remove the download and download it again.`;
+}
+
+/** Why a download without a stated length was not called complete. */
+export function unconfirmedEndWords(bytes: number, announced: number | undefined): string {
+  const feed = announced === undefined ? '' : ` (the feed announces ${megabytes(announced)})`;
+  return `The server did not say how long the file is, and Earmark could not confirm that it ends after ${megabytes(bytes)}${feed}. What was downloaded is kept: Retry to ask again.`;
+}
+
+/** The notice for stray files moved out of the media folder at start-up. */
+export function keptAsideWords(files: number, size: string, dir: string): string {
+  const them = files === 1 ? 'a downloaded file' : `${files} downloaded files`;
+  return `Earmark found ${them} (${size}) it could not match to an episode in your library, so it moved ${files === 1 ? 'it' : 'them'} to ${dir} instead of deleting ${files === 1 ? 'it' : 'them'}. Earmark puts back any it can match at a later start; delete the folder if you don't need ${files === 1 ? 'it' : 'them'}.`;
+}
+
+/** The notice for records that could not be read (wrong shape, or no list at all). */
+export function unreadableRecordsWords(read: { dropped: number; notAList: boolean }, copy: string | undefined): string {
+  const one = read.dropped === 1;
+  const what = read.notAList
+    ? 'Earmark could not read your list of downloads'
+    : `Earmark could not read ${read.dropped} ${one ? 'entry' : 'entries'} in your list of downloads and left ${one ? 'it' : 'them'} out`;
+  const kept = copy ? ` The list as it was is kept as ${copy}.` : '';
+  return `${what}.${kept} Downloaded files are not deleted: Earmark adds back the ones it can match to an episode and keeps the others aside.`;
+}
+
+/** The notice for files adopted again after their records were lost. */
+export function adoptedWords(complete: number, partial: number): string {
+  const found: string[] = [];
+  if (complete > 0) found.push(`${complete} downloaded ${complete === 1 ? 'episode' : 'episodes'}`);
+  if (partial > 0)
+    found.push(`${partial} partly downloaded ${partial === 1 ? 'episode' : 'episodes'} (paused: Resume to finish)`);
+  return `Earmark found ${found.join(' and ')} whose download records were lost, and added them back to Downloads.`;
+}

@@ -49,3 +49,26 @@ export function isNotAudio(contentType: string | null): boolean {
 export function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
+
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/**
+ * True when two responses name different versions of a file: ETags compared weakly (W/ ignored,
+ * since only "same version?" matters here), else Last-Modified as a date. When neither pair is
+ * present on both sides nothing can be told, and false is returned.
+ */
+export function validatorsDiffer(stored: Validators, got: Validators): boolean {
+  if (stored.etag && got.etag) return opaqueTag(stored.etag) !== opaqueTag(got.etag);
+  if (stored.lastModified && got.lastModified) {
+    const [a, b] = [Date.parse(stored.lastModified), Date.parse(got.lastModified)];
+    return Number.isNaN(a) || Number.isNaN(b) ? stored.lastModified.trim() !== got.lastModified.trim() : a !== b;
+  }
+  return false;
+}
+
+function opaqueTag(etag: string): string {
+  return etag.trim().replace(/^W\//i, '');
+}

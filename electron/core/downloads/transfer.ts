@@ -1,7 +1,14 @@
 import { FileSink } from './file-sink.js';
 import { DownloadError, networkError, statusError } from './download-words.js';
 import type { HttpAnswer, HttpGet } from './http-get.js';
-import { ifRangeValue, isNotAudio, isRedirect, parseContentRange, parseLength } from './http-headers.js';
+import {
+  ifRangeValue,
+  isNotAudio,
+  isRedirect,
+  parseContentRange,
+  parseLength,
+  validatorsDiffer,
+} from './http-headers.js';
 
 export interface TransferOptions {
   /** The enclosure URL; redirects are followed from it on every attempt (CDN links expire). */
@@ -39,8 +46,12 @@ export interface HeadersInfo {
 export interface TransferResult {
   /** Bytes now in the .part file. */
   bytes: number;
+  /** Where this answer started writing: 0 for a whole body. */
+  start: number;
   /** The size the server stated; when present, bytes equals it. */
   total?: number;
+  /** Asked for the bytes past our end, the server said there are none (a 416, or a 206 with nothing). */
+  endConfirmed?: boolean;
   contentType?: string;
 }
 
@@ -62,7 +73,7 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
       // Nothing past our offset: complete if that is where the file ends, else our bytes are stale.
       const total = parseContentRange(headers.get('content-range'))?.total ?? options.statedTotal;
       if (options.offset > 0 && (total === undefined || total === options.offset))
-        return { bytes: options.offset, total };
+        return { bytes: options.offset, start: options.offset, total, endConfirmed: true };
       throw new DownloadError('The file on the server changed; starting again.', 'restart');
     }
     if (status !== 200 && status !== 206) {
@@ -80,8 +91,21 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
     const encoded = !/^(identity)?$/i.test(headers.get('content-encoding')?.trim() ?? '');
     let start = 0;
     let total: number | undefined;
+    const etag = headers.get('etag') ?? undefined;
+    const lastModified = headers.get('last-modified') ?? undefined;
     if (status === 206) {
+      // A server that ignores If-Range still says which version it sends: appending another
+      // version's bytes would splice two files into one, so a changed validator starts over.
+      if (validatorsDiffer({ etag: options.etag, lastModified: options.lastModified }, { etag, lastModified })) {
+        response.discard();
+        throw new DownloadError('The file on the server changed since the download began; starting again.', 'restart');
+      }
       const range = parseContentRange(headers.get('content-range'));
+      // "bytes */N" with N our offset: nothing past it, like a 416.
+      if (range && range.start === undefined && range.total === options.offset && options.offset > 0) {
+        response.discard();
+        return { bytes: options.offset, start: options.offset, total: range.total, endConfirmed: true };
+      }
       const agrees =
         range?.start === options.offset &&
         (range.total === undefined || options.statedTotal === undefined || range.total === options.statedTotal);
@@ -95,8 +119,6 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
       // 200 to a resume: the server ignored Range or If-Range said the file changed. Start clean.
       total = encoded ? undefined : parseLength(headers.get('content-length'));
     }
-    const etag = headers.get('etag') ?? undefined;
-    const lastModified = headers.get('last-modified') ?? undefined;
     await options.onHeaders({ start, total, contentType, etag, lastModified });
 
     const sink = new FileSink(options.partPath, start > 0);
@@ -108,7 +130,12 @@ export async function transfer(options: TransferOptions): Promise<TransferResult
         `The server stopped sending after ${bytes} of ${total} bytes.`,
         bytes < total ? 'transient' : 'restart',
       );
-    return { bytes, total, contentType };
+    // A chunked body is framed (a cut one fails above, as an error), so where it ended is its end. A
+    // 206 from our end that brings nothing confirms the end as a 416 would. Only a close-delimited
+    // body, whose cut looks just like its end, is left unconfirmed.
+    const chunked = /\bchunked\b/i.test(headers.get('transfer-encoding') ?? '');
+    const endConfirmed = chunked || (status === 206 && start > 0 && sink.bytesWritten === 0);
+    return { bytes, start, total, contentType, ...(endConfirmed ? { endConfirmed } : {}) };
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw networkError(error);

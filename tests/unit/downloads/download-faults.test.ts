@@ -234,6 +234,17 @@ describe.each([
   });
 
   it('without a stated length, asks once more when the feed announced more bytes (416 = it really ends)', async () => {
+    server.routes.set('/open', (res, headers) => serveBytes(res, headers, file.data, { closeDelimited: true }));
+    const manager = await make();
+    manager.enqueue(episode('ep-1', server.url('/open'), { length: file.data.length + 200_000 }));
+    expect(await h.until(manager, 'ep-1', [...finished])).toMatchObject({
+      state: 'completed',
+      bytes: file.data.length,
+    });
+    expect(server.requestsTo('/open').map((r) => r.headers.range)).toEqual([undefined, `bytes=${file.data.length}-`]);
+  });
+
+  it('takes a chunked body that ended cleanly as whole (its end is framed), without asking again', async () => {
     server.routes.set('/chunked', (res, headers) => serveBytes(res, headers, file.data, { chunked: true }));
     const manager = await make();
     manager.enqueue(episode('ep-1', server.url('/chunked'), { length: file.data.length + 200_000 }));
@@ -241,10 +252,20 @@ describe.each([
       state: 'completed',
       bytes: file.data.length,
     });
-    expect(server.requestsTo('/chunked').map((r) => r.headers.range)).toEqual([
-      undefined,
-      `bytes=${file.data.length}-`,
-    ]);
+    expect(server.requestsTo('/chunked').map((r) => r.headers.range)).toEqual([undefined]);
+    expect(sha256(readFileSync(manager.localFile('ep-1') as string))).toBe(file.sha256);
+  });
+
+  it('retries a chunked body cut short instead of calling it whole', async () => {
+    let n = 0;
+    server.routes.set('/chunked', (res, headers) =>
+      serveBytes(res, headers, file.data, { chunked: true, cutAfter: n++ === 0 ? 100_000 : undefined }),
+    );
+    const manager = await make();
+    manager.enqueue(episode('ep-1', server.url('/chunked')));
+    expect(await h.until(manager, 'ep-1', [...finished])).toMatchObject({ state: 'completed' });
+    expect(server.requestsTo('/chunked')).toHaveLength(2);
+    expect(sha256(readFileSync(manager.localFile('ep-1') as string))).toBe(file.sha256);
   });
 
   it('runs at most `concurrency` downloads at once, in queue order', async () => {

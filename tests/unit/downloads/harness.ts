@@ -3,26 +3,37 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { confStoreFactory } from '../../../electron/core/conf-store.js';
 import { DownloadManager, type DownloadManagerOptions } from '../../../electron/core/downloads/download-manager.js';
-import { downloadsDefaults, downloadsStoreName } from '../../../electron/core/downloads/download-store.js';
-import { openStore } from '../../../electron/core/store.js';
+import {
+  downloadsDefaults,
+  downloadsStoreName,
+  type DownloadsData,
+} from '../../../electron/core/downloads/download-store.js';
+import { openStore, type OpenStoreOptions } from '../../../electron/core/store.js';
 import type { Download, DownloadProgress, DownloadState } from '../../../shared/types.js';
 
 /** A DownloadManager on a temp data dir with test-sized timings, and a log of what it announced. */
 export class Harness {
   readonly changes: Download[] = [];
   readonly progress: DownloadProgress[] = [];
+  /** What the listener was told: openStore's repair messages and the managers' notices. */
+  readonly notices: string[] = [];
   readonly managers: DownloadManager[] = [];
   private readonly waiters = new Set<() => void>();
+
+  /** The downloads store's shape for openStore (the app passes downloadsShape); none by default. */
+  storeShape: OpenStoreOptions<DownloadsData>['shape'];
 
   constructor(readonly dataDir = mkdtempSync(path.join(tmpdir(), 'earmark-dl-'))) {}
 
   /** A manager (resumed) on this data dir; later ones simulate an app restart. */
   async manager(options: Partial<DownloadManagerOptions> = {}): Promise<DownloadManager> {
-    const { store } = openStore(confStoreFactory, {
+    const { store, repairMessage } = openStore(confStoreFactory, {
       name: downloadsStoreName,
       cwd: this.dataDir,
       defaults: downloadsDefaults,
+      ...(this.storeShape ? { shape: this.storeShape } : {}),
     });
+    if (repairMessage) this.notices.push(repairMessage);
     const manager = new DownloadManager({
       dataDir: this.dataDir,
       store,
@@ -40,6 +51,10 @@ export class Harness {
         this.progress.push(progress);
         for (const wake of this.waiters) wake();
         options.onProgress?.(progress);
+      },
+      onNotice: (text) => {
+        this.notices.push(text);
+        options.onNotice?.(text);
       },
     });
     this.managers.push(manager);

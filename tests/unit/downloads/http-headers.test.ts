@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DownloadError, networkError, statusError } from '../../../electron/core/downloads/download-words.js';
+import { DownloadError, networkError, sizeNote, statusError } from '../../../electron/core/downloads/download-words.js';
 import { ensureFreeSpace } from '../../../electron/core/downloads/free-space.js';
 import {
   ifRangeValue,
   isNotAudio,
   parseContentRange,
   parseLength,
+  validatorsDiffer,
 } from '../../../electron/core/downloads/http-headers.js';
 import {
   contentTypeForFile,
@@ -83,6 +84,29 @@ describe('errors in words', () => {
     await expect(ensureFreeSpace(async () => 200 * MB, '/', 48 * MB, 64 * MB)).resolves.toBeUndefined();
     await expect(ensureFreeSpace(async () => 0, '/', 0)).resolves.toBeUndefined();
     expect(new DownloadError('x').kind).toBe('final');
+  });
+});
+
+describe('validatorsDiffer', () => {
+  it('compares ETags weakly, else Last-Modified as dates, else tells nothing', () => {
+    expect(validatorsDiffer({ etag: '"a"' }, { etag: '"b"' })).toBe(true);
+    expect(validatorsDiffer({ etag: '"a"' }, { etag: 'W/"a"' })).toBe(false);
+    // The ETag decides when both sides have one, whatever the dates say.
+    expect(validatorsDiffer({ etag: '"a"', lastModified: 'x' }, { etag: '"a"', lastModified: 'y' })).toBe(false);
+    const monday = 'Mon, 01 Jan 2024 00:00:00 GMT';
+    expect(validatorsDiffer({ lastModified: monday }, { lastModified: 'Tue, 02 Jan 2024 00:00:00 GMT' })).toBe(true);
+    expect(validatorsDiffer({ lastModified: monday }, { lastModified: 'Monday, 01-Jan-24 00:00:00 GMT' })).toBe(false);
+    expect(validatorsDiffer({ etag: '"a"' }, { lastModified: monday })).toBe(false);
+    expect(validatorsDiffer({}, { etag: '"a"' })).toBe(false);
+  });
+});
+
+describe('size notes', () => {
+  it('speak only when the size is more than a quarter away from the feed’s', () => {
+    expect(sizeNote(300_000, 1_048_576)).toMatch(/^This file is 0.3 MB, but the feed announces 1 MB\./);
+    expect(sizeNote(2_000_000, 1_048_576)).toMatch(/^This file is 1.9 MB/);
+    expect(sizeNote(900_000, 1_048_576)).toBeUndefined();
+    expect(sizeNote(300_000, undefined)).toBeUndefined();
   });
 });
 

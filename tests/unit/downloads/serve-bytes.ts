@@ -14,6 +14,10 @@ export interface ServeOptions {
   claimLength?: number;
   /** No Content-Length: chunked transfer. */
   chunked?: boolean;
+  /** No Content-Length and no chunks: the body ends when the connection closes, so a cut looks like the end. */
+  closeDelimited?: boolean;
+  /** Answer a Range even when If-Range names another version (a server that ignores If-Range). */
+  ignoreIfRange?: boolean;
   /** Throttle: bytes per second, sent in 16 KB slices. */
   bytesPerSecond?: number;
 }
@@ -45,7 +49,7 @@ export function serveBytes(
   let status = 200;
   const range = /^bytes=(\d+)-$/.exec(headers.range ?? '');
   const ifRange = headers['if-range'];
-  const validatorOk = !ifRange || ifRange === options.etag || ifRange === options.lastModified;
+  const validatorOk = !ifRange || options.ignoreIfRange || ifRange === options.etag || ifRange === options.lastModified;
   if (range && !options.ignoreRange && validatorOk) {
     start = Number(range[1]);
     if (start >= data.length) {
@@ -56,7 +60,9 @@ export function serveBytes(
     base['content-range'] = `bytes ${start}-${data.length - 1}/${data.length}`;
   }
   const body = data.subarray(start);
-  if (!options.chunked) base['content-length'] = String(options.claimLength ?? body.length);
+  // Node close-delimits a response without Content-Length when chunked encoding is off.
+  if (options.closeDelimited) res.useChunkedEncodingByDefault = false;
+  else if (!options.chunked) base['content-length'] = String(options.claimLength ?? body.length);
   res.writeHead(status, base);
   const limit = options.cutAfter === undefined ? body.length : Math.min(options.cutAfter, body.length);
   const slice = 16 * 1024;
@@ -65,8 +71,10 @@ export function serveBytes(
   const next = (): void => {
     if (res.destroyed) return;
     if (sent >= limit) {
-      // A cut (or a lying length) ends the socket without finishing the declared body.
-      if (limit < body.length || options.claimLength !== undefined) res.destroy();
+      // A cut (or a lying length) ends the socket without finishing the declared body; without a
+      // declared length a cut is a clean close, just like the real end.
+      if (options.closeDelimited) res.end();
+      else if (limit < body.length || options.claimLength !== undefined) res.destroy();
       else res.end();
       return;
     }
