@@ -18,6 +18,11 @@ export interface Feed {
   gone?: boolean;
   /** Episodes come from the offline snapshot shipped with the app, not from the network. */
   snapshot?: boolean;
+  /**
+   * The last sync read the feed only by getting past mistakes in its XML (an undefined entity, a
+   * stray "&", a control character): what they were and where, in words. Absent when it was well-formed.
+   */
+  readWithRepairs?: string;
 }
 
 export interface Enclosure {

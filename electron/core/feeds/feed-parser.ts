@@ -4,22 +4,48 @@ import { parserCustomFields } from './parser-fields.js';
 import { parserWorkerSource } from './parser-worker-source.js';
 import type { RawFeed } from './raw-feed.js';
 
-/** Why parsing failed: the text is not XML, or it is XML but not a feed. */
+/** Where in the text the XML broke, 1-based, as sax counts (columns in UTF-16 units). */
+export interface XmlPosition {
+  line: number;
+  column: number;
+}
+
+/** Why parsing failed: the text is not (well-formed) XML, or it is XML but not a feed. */
 export class FeedParseError extends Error {
   constructor(
     readonly kind: 'not-xml' | 'not-feed',
     message: string,
+    /** For 'not-xml', where the parser stopped. */
+    readonly position?: XmlPosition,
   ) {
     super(message);
     this.name = 'FeedParseError';
   }
 }
 
+/**
+ * One kind of mistake a loose read got past (see parser-worker-source.ts): how many, the line of
+ * the first and what it was ("&gtgt;", "&#x1F;", "U+000B"; "&" for a stray ampersand).
+ */
+export interface XmlRepair {
+  kind: 'entity' | 'ampersand' | 'reference' | 'control';
+  count: number;
+  line: number;
+  sample: string;
+}
+
+export interface ParsedFeed {
+  feed: RawFeed;
+  /** Present only when the feed was not well-formed XML and was read loosely. */
+  repairs?: XmlRepair[];
+}
+
 type Reply =
-  { id: number; ok: true; feed: RawFeed } | { id: number; ok: false; kind: 'not-xml' | 'not-feed'; message: string };
+  | ({ id: number; ok: true } & ParsedFeed)
+  | ({ id: number; ok: false; kind: 'not-xml' | 'not-feed'; message: string } & Partial<XmlPosition>);
 
 interface Pending {
-  resolve: (feed: RawFeed) => void;
+  resolve: (parsed: ParsedFeed) => void;
   reject: (error: Error) => void;
 }
 
@@ -33,10 +59,10 @@ export class FeedParser {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  parse(xml: string): Promise<RawFeed> {
+  parse(xml: string): Promise<ParsedFeed> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<RawFeed>((resolve, reject) => {
+    return new Promise<ParsedFeed>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ id, xml });
@@ -72,8 +98,12 @@ export class FeedParser {
     if (!pending) return;
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker?.unref();
-    if (reply.ok) pending.resolve(reply.feed);
-    else pending.reject(new FeedParseError(reply.kind, reply.message));
+    if (reply.ok) pending.resolve(reply.repairs ? { feed: reply.feed, repairs: reply.repairs } : { feed: reply.feed });
+    else {
+      const { line, column } = reply;
+      const position = line !== undefined && column !== undefined ? { line, column } : undefined;
+      pending.reject(new FeedParseError(reply.kind, reply.message, position));
+    }
   }
 
   /** A dead worker fails what it was doing; the next parse starts a fresh one. */

@@ -5,8 +5,7 @@ import type { Catalogue, StoredFeed } from '../library/catalogue.js';
 import { decodeFeedBody } from './decode-body.js';
 import { FeedParser } from './feed-parser.js';
 import { fetchFeed } from './fetch-feed.js';
-import type { MappedFeed } from './map-feed.js';
-import { readFeed } from './read-feed.js';
+import { readFeed, type ReadFeed } from './read-feed.js';
 import { feedIdFor } from './stable-id.js';
 
 export interface FeedSyncOptions {
@@ -148,7 +147,7 @@ export class FeedSync {
     }
 
     progress('parsing');
-    let mapped: MappedFeed;
+    let mapped: ReadFeed;
     try {
       const xml = decodeFeedBody(fetched.body, fetched.contentType);
       mapped = await readFeed(this.parser, xml, { feedId, feedUrl: fetched.finalUrl });
@@ -167,6 +166,8 @@ export class FeedSync {
       lastError: undefined,
       gone: undefined,
       snapshot: undefined,
+      // Set or cleared by every sync that reads the feed: a publisher's fix clears it.
+      readWithRepairs: mapped.repairs,
     };
     const { added, updated, addedIds } = catalogue.mergeEpisodes(feedId, mapped.episodes, patch, {
       dropMissing: replacingSnapshot,

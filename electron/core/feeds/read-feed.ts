@@ -1,23 +1,32 @@
 import { FeedParseError, type FeedParser } from './feed-parser.js';
 import { mapFeed, type MapOptions, type MappedFeed } from './map-feed.js';
 import { normalizeNamespacePrefixes } from './namespace-prefixes.js';
+import { describeRepairs, describeXmlError } from './xml-problems.js';
 
 /** Why a downloaded document could not become a feed, in words for the user. */
 export class FeedReadError extends Error {
   override name = 'FeedReadError';
 }
 
+export interface ReadFeed extends MappedFeed {
+  /** The feed was not well-formed XML and was read loosely: what was repaired, in words. */
+  repairs?: string;
+}
+
 /**
  * Decoded feed text → Earmark's feed info and episodes: the one pipeline used by sync, the offline
  * snapshot and the conformance tests. Throws FeedReadError with a sentence for the user.
  */
-export async function readFeed(parser: FeedParser, xml: string, options: MapOptions): Promise<MappedFeed> {
+export async function readFeed(parser: FeedParser, xml: string, options: MapOptions): Promise<ReadFeed> {
   const problem = notAFeed(xml);
   if (problem) throw new FeedReadError(problem);
+  const text = normalizeNamespacePrefixes(xml);
   try {
-    return mapFeed(await parser.parse(normalizeNamespacePrefixes(xml)), options);
+    const { feed, repairs } = await parser.parse(text);
+    const mapped = mapFeed(feed, options);
+    return repairs ? { ...mapped, repairs: describeRepairs(repairs) } : mapped;
   } catch (error) {
-    throw new FeedReadError(describeParseError(error));
+    throw new FeedReadError(describeParseError(error, text));
   }
 }
 
@@ -35,12 +44,11 @@ function notAFeed(xml: string): string | undefined {
   return undefined;
 }
 
-function describeParseError(error: unknown): string {
+function describeParseError(error: unknown, xml: string): string {
   if (error instanceof FeedParseError) {
-    const detail = error.message.split('\n')[0];
     return error.kind === 'not-feed'
       ? 'The address gives XML, but not an RSS or Atom feed.'
-      : `The feed is not XML, so it cannot be read (${detail}).`;
+      : describeXmlError(error.message, error.position, xml);
   }
   return `The feed could not be read: ${error instanceof Error ? error.message : String(error)}`;
 }

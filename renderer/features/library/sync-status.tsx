@@ -1,4 +1,4 @@
-/** The status line under the show: refreshing, when it last synced, or why it could not. */
+/** The status line under the show: refreshing, when it last synced, why it could not, what was repaired. */
 import { useEffect, useState } from 'react';
 import type { Feed } from '../../../shared/types';
 import { AlertIcon } from '../../components/icons';
@@ -30,26 +30,46 @@ function sentence(text: string): string {
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/** Shows that share a cause, counted together instead of repeating the cause once per show. */
+function byCause(shows: Feed[], causeOf: (feed: Feed) => string): [string, Feed[]][] {
+  const grouped = new Map<string, Feed[]>();
+  for (const feed of shows) {
+    const cause = sentence(causeOf(feed));
+    grouped.set(cause, [...(grouped.get(cause) ?? []), feed]);
+  }
+  return [...grouped];
+}
+
+const nameOf = (feed: Feed) => feed.title || feed.url;
+
 /**
  * One sentence per distinct cause: shows failing for the same reason (the network is down, say)
  * are counted together instead of repeating the reason once per show.
  */
 export function failureSentences(feeds: Feed[], failures: Feed[]): string[] {
-  const byCause = new Map<string, Feed[]>();
-  for (const feed of failures) {
-    const cause = sentence(feed.lastError ?? '');
-    byCause.set(cause, [...(byCause.get(cause) ?? []), feed]);
-  }
-  return [...byCause].map(([cause, shows]) => {
+  return byCause(failures, (feed) => feed.lastError ?? '').map(([cause, shows]) => {
     if (feeds.length === 1) return `Couldn't refresh: ${cause}`;
-    if (shows.length === 1) return `Couldn't refresh ${shows[0]!.title || shows[0]!.url}: ${cause}`;
+    if (shows.length === 1) return `Couldn't refresh ${nameOf(shows[0]!)}: ${cause}`;
     return `Couldn't refresh ${shows.length} shows: ${cause}`;
+  });
+}
+
+/**
+ * Shows whose feed is not well-formed XML but was read anyway: what Earmark got past, so a listener
+ * (or the publisher) knows why a show note may read oddly, and that no episode was lost to it.
+ */
+export function repairSentences(feeds: Feed[], repaired: Feed[]): string[] {
+  return byCause(repaired, (feed) => feed.readWithRepairs ?? '').map(([cause, shows]) => {
+    if (feeds.length === 1) return `Read with repairs: ${cause}`;
+    if (shows.length === 1) return `Read ${nameOf(shows[0]!)} with repairs: ${cause}`;
+    return `Read ${shows.length} shows with repairs: ${cause}`;
   });
 }
 
 export function SyncStatus({ feeds, refreshing, progress, refreshError, snapshot }: SyncStatusProps) {
   const now = useNow();
   const failures = feeds.filter((feed) => feed.lastError);
+  const repaired = feeds.filter((feed) => feed.readWithRepairs);
   const newest = feeds
     .map((feed) => feed.lastSyncedAt)
     .filter((at): at is string => Boolean(at))
@@ -87,12 +107,19 @@ export function SyncStatus({ feeds, refreshing, progress, refreshError, snapshot
       ? [`Couldn't refresh: ${sentence(refreshError)}`]
       : failureSentences(feeds, failures);
 
+  const repairs = refreshing ? [] : repairSentences(feeds, repaired);
+
   return (
     <p className="sync-status" role="status">
       {summary}
       {errors.map((text) => (
         <span key={text} className="sync-status__error">
           <AlertIcon />
+          {text}
+        </span>
+      ))}
+      {repairs.map((text) => (
+        <span key={text} className="sync-status__repaired">
           {text}
         </span>
       ))}

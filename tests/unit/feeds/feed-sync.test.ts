@@ -11,6 +11,7 @@ import { FeedSync } from '../../../electron/core/feeds/feed-sync.js';
 import { feedIdFor } from '../../../electron/core/feeds/stable-id.js';
 import { Catalogue } from '../../../electron/core/library/catalogue.js';
 import { closedPortUrl, FeedServer, rss } from './feed-server.js';
+import { fixtureBytes } from './fixtures.js';
 
 const v1 = [
   { guid: 'a', title: 'Episode A' },
@@ -217,7 +218,7 @@ describe('a failed sync leaves the library exactly as it was, except lastError',
     [
       'malformed XML',
       serveXml('<rss version="2.0"><channel><item></channel></rss>'),
-      /^The feed is not XML, so it cannot be read \(Unexpected close tag/,
+      /^The feed's XML is broken on line 1, column 44: a closing tag does not match/,
     ],
     [
       'an HTML page',
@@ -327,5 +328,28 @@ describe('re-sync merge', () => {
     const [result] = await sync.refresh(feed.id);
     expect(result).toMatchObject({ ok: true, added: 0, updated: 1 });
     expect(catalogue.episodes(feed.id).every((e) => !e.goneFromFeed)).toBe(true);
+  });
+});
+
+describe('a feed that is not well-formed XML but readable', () => {
+  it('is stored whole with readWithRepairs in words, kept on disk, and cleared when the publisher fixes it', async () => {
+    const broken = new TextDecoder().decode(fixtureBytes('undefined-entity.xml'));
+    server.routes.set('/feed', serveXml(broken));
+    const { feed, result } = await sync.subscribe(server.url('/feed'));
+    expect(result).toMatchObject({ ok: true, added: 29 });
+    expect(catalogue.feed(feed.id)).toMatchObject({
+      title: 'No Agenda Show',
+      readWithRepairs: "The feed's XML has an undefined entity (&gtgt; on line 39, kept as text).",
+    });
+    expect(catalogue.feed(feed.id)).not.toHaveProperty('lastError');
+
+    build(); // a fresh Catalogue reads the same files
+    expect(catalogue.feed(feed.id)?.readWithRepairs).toContain('&gtgt;');
+    expect(catalogue.episodes(feed.id)).toHaveLength(29);
+
+    server.routes.set('/feed', serveXml(broken.replaceAll('&gtgt;', '&gt;&gt;')));
+    const [fixed] = await sync.refresh(feed.id);
+    expect(fixed).toMatchObject({ ok: true, added: 0, updated: 1 });
+    expect(catalogue.feed(feed.id)).not.toHaveProperty('readWithRepairs');
   });
 });

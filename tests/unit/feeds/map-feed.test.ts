@@ -156,13 +156,15 @@ describe('unsafe and odd input', () => {
     expect(episodes[0]).not.toHaveProperty('enclosure');
   });
 
-  it('reports a web page, non-XML and non-feed XML in words', async () => {
+  it('reports a web page, non-XML, broken XML and non-feed XML in words', async () => {
     const opts = { feedId: 'f', feedUrl };
     await expect(readFeed(parser, '<!DOCTYPE html><html><body>Hi</body></html>', opts)).rejects.toThrow(
       /web page \(HTML\), not a podcast feed/,
     );
     await expect(readFeed(parser, 'just text', opts)).rejects.toThrow(/not XML/);
-    await expect(readFeed(parser, '<rss><channel><item></channel></rss>', opts)).rejects.toThrow(/not XML/);
+    await expect(readFeed(parser, '<rss><channel><item></channel></rss>', opts)).rejects.toThrow(
+      /^The feed's XML is broken on line 1, column 30: a closing tag does not match/,
+    );
     await expect(readFeed(parser, '<?xml version="1.0"?><svg/>', opts)).rejects.toThrow(
       'The address gives XML, but not an RSS or Atom feed.',
     );
