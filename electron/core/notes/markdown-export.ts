@@ -23,17 +23,25 @@ export interface EpisodeNotes {
  * One episode's notes as Markdown: "## title", the date and the episode page, then one line per note,
  * `- [m:ss](earmark://episode/<id>?t=<seconds>) text`, under "### chapter" headings (chapters without
  * notes are left out; notes before the first chapter come first, without a heading). Pure.
+ *
+ * Titles and chapter names come from feeds, and notes may hold anything pasted into them, while the
+ * file is opened in Markdown viewers that render HTML and follow links. So their text is written to
+ * render as written (no HTML, no link syntax, no code spans), and the only links are Earmark's own
+ * and http(s) ones: the episode page, and a note's bare or [label](https://…) web links.
  */
 export function episodeNotesMarkdown({ episode, notes, chapters }: EpisodeNotes): string {
-  const lines = [`## ${oneLine(episode.title) || 'Untitled episode'}`, ''];
+  const lines = [`## ${plainText(oneLine(episode.title)) || 'Untitled episode'}`, ''];
+  const page = webLink(episode.link);
   const about = [
     episode.publishedAt ? `Published ${episode.publishedAt.slice(0, 10)}` : '',
-    episode.link ? `[Episode page](${episode.link})` : '',
+    page ? `[Episode page](${page})` : '',
   ].filter(Boolean);
   if (about.length > 0) lines.push(about.join(' · '), '');
   for (const group of groupByChapter(notes, chapters)) {
     if (group.notes.length === 0) continue;
-    if (group.chapter) lines.push(`### ${oneLine(group.chapter.title) || formatTimestamp(group.chapter.start)}`, '');
+    if (group.chapter) {
+      lines.push(`### ${plainText(oneLine(group.chapter.title)) || formatTimestamp(group.chapter.start)}`, '');
+    }
     for (const note of group.notes) lines.push(noteLine(note));
     lines.push('');
   }
@@ -47,10 +55,56 @@ export function allNotesMarkdown(episodes: readonly EpisodeNotes[]): string {
 }
 
 function noteLine(note: Note): string {
-  const link = `[${formatTimestamp(note.at)}](${formatDeepLink(note.episodeId, note.at)})`;
+  const link = `[${formatTimestamp(note.at)}](${destination(formatDeepLink(note.episodeId, note.at))})`;
   // Later lines of a multi-line note are indented so they stay inside the list item.
-  const text = note.text.trim().replace(/\r\n?/g, '\n').split('\n').join('\n  ');
+  const text = noteText(note.text.trim().replace(/\r\n?/g, '\n')).split('\n').join('\n  ');
   return text ? `- ${link} ${text}` : `- ${link}`;
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Text that Markdown shows as written. HTML characters become entities (what every Markdown flavour
+ * passes through as text), and an "&" that would start one is escaped too. Backslash escapes take the
+ * link brackets and backticks: no link, image, reference definition or code span can start.
+ */
+function plainText(text: string): string {
+  return text
+    .replace(/[\\`[\]]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** A note's web links, as "[label](https://…)" or bare: kept; the rest of its text is plain. */
+const noteLink = /\[([^[\]\n]*)\]\((https?:\/\/[^\s()<>]+)\)/gi;
+
+function noteText(text: string): string {
+  let result = '';
+  let at = 0;
+  for (const match of text.matchAll(noteLink)) {
+    const [whole, label = '', address] = match;
+    const href = webLink(address);
+    const before = plainText(text.slice(at, match.index));
+    // "![…](…)" would embed the address as an image, fetched as soon as the file is shown: a link only.
+    result += href && before.endsWith('!') ? `${before.slice(0, -1)}\\!` : before;
+    result += href ? `[${plainText(label)}](${href})` : plainText(whole);
+    at = match.index + whole.length;
+  }
+  // A bare https://… stays as typed (viewers link it themselves): plainText leaves web addresses intact.
+  return result + plainText(text.slice(at));
+}
+
+/** An http(s) address, ready to be a link's destination; anything else (javascript:, file:, …) is none. */
+function webLink(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  try {
+    const url = new URL(address);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? destination(url.href) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parentheses would end "(…)" early; a URL keeps its meaning with them percent-encoded. */
+const destination = (href: string) => href.replace(/\(/g, '%28').replace(/\)/g, '%29');
