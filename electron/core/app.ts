@@ -19,7 +19,7 @@ import { SettingsService, settingsDefaults, settingsShape } from './library/sett
 import { ChapterService } from './chapters/chapter-service.js';
 import { downloadHandlers, storageRulesOf } from './downloads/download-handlers.js';
 import { DownloadManager } from './downloads/download-manager.js';
-import { downloadsDefaults, downloadsStoreName } from './downloads/download-store.js';
+import { downloadsDefaults, downloadsShape, downloadsStoreName } from './downloads/download-store.js';
 import { notesHandlers } from './notes/notes-handlers.js';
 import { NotesService } from './notes/notes-service.js';
 import { Notices } from './notices.js';
@@ -144,7 +144,15 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   });
   const downloads = new DownloadManager({
     dataDir: options.dataDir,
-    store: open({ name: downloadsStoreName, defaults: downloadsDefaults, label: 'your list of downloads' }),
+    store: open({
+      name: downloadsStoreName,
+      defaults: downloadsDefaults,
+      shape: downloadsShape,
+      label: 'your list of downloads',
+    }),
+    // Files whose records were lost are matched back to their episodes (media-sweep.ts).
+    knownEpisodes: () => catalogue.episodes(),
+    onNotice: (text) => repaired(text),
     // Downloads stop themselves on close (paused, to resume), so they get the plain client.
     ...(options.fetch ? { fetch: options.fetch } : {}),
     now,
@@ -249,6 +257,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       settings: () => settings.get(),
       withState,
       episodesWithNotes,
+      isDownloaded: (id) => downloads.get(id)?.state === 'completed',
       now,
       onListening: (id) => (activeEpisode = { id, at: now().getTime() }),
     }),

@@ -3,7 +3,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, DownloadProgress, StorageRules, StorageUsage } from '../../../shared/types.js';
 import { dropUndefined } from '../objects.js';
-import type { KeyValueStore } from '../store.js';
+import { PRIVATE_FOLDER_MODE, type KeyValueStore } from '../store.js';
 import {
   keepStoreCopy,
   publicDownload,
@@ -119,7 +119,7 @@ export class DownloadManager {
 
   constructor(private readonly options: DownloadManagerOptions) {
     this.mediaDir = path.join(options.dataDir, 'media');
-    mkdirSync(this.mediaDir, { recursive: true });
+    mkdirSync(this.mediaDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
     this.httpGet = options.fetch ? fetchHttpGet(options.fetch) : nodeHttpGet;
     this.now = options.now ?? (() => new Date());
     this.freeSpace = options.freeSpace ?? statfsFreeSpace;

@@ -1,5 +1,6 @@
 import { close, open, writev } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { STORE_FILE_MODE } from '../store.js';
 
 /** Smallest write while data streams in: each write is a thread-pool round trip (~15 µs of main-thread time). */
 const minBatchBytes = 512 * 1024;
@@ -29,7 +30,8 @@ export class FileSink {
 
   drain(source: Readable, signal: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      open(this.file, this.append ? 'a' : 'w', (openError, fd) => {
+      // What someone listens to is theirs alone, like their notes.
+      open(this.file, this.append ? 'a' : 'w', STORE_FILE_MODE, (openError, fd) => {
         if (openError) {
           source.destroy();
           return reject(openError);

@@ -4,6 +4,7 @@ import { dropUndefined } from '../objects.js';
 import type { StoredDownload } from './download-store.js';
 import { adoptedWords, keptAsideWords, megabytes } from './download-words.js';
 import { fileStem, isEarmarkFileName } from './media-names.js';
+import { STORE_FILE_MODE } from '../store.js';
 
 /** An episode the catalogue knows; a downloaded file is matched to it by the hash in its name. */
 export interface KnownEpisode {
@@ -180,7 +181,7 @@ function asideDirs(mediaDir: string): string[] {
 function makeAsideDir(options: SweepOptions): string {
   const stamp = options.now.toISOString().replace(/[:.]/g, '-');
   const dir = mkdtempSync(path.join(options.mediaDir, `${asidePrefix}${stamp}-`));
-  writeFileSync(path.join(dir, readmeName), readme);
+  writeFileSync(path.join(dir, readmeName), readme, { mode: STORE_FILE_MODE });
   return dir;
 }
 

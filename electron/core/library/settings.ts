@@ -47,9 +47,11 @@ export class SettingsService {
     return this.current;
   }
 
+  /** Written first, kept after: a failed write (a full disk) leaves the settings as they were. */
   update(patch: Partial<Settings>): Settings {
-    this.current = { ...this.current, ...dropUndefined(patch) };
-    this.store.set('settings', this.current);
-    return this.current;
+    const next = { ...this.current, ...dropUndefined(patch) };
+    this.store.set('settings', next);
+    this.current = next;
+    return next;
   }
 }
