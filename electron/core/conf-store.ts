@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { STORE_FILE_MODE, type StoreFactory, type StoreOptions } from './store.js';
+import { compactJson, STORE_FILE_MODE, type StoreFactory, type StoreOptions } from './store.js';
 
 /** conf-backed stores for the browser host and tests (electron-store's base class, same API). */
 export const confStoreFactory: StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) =>
@@ -8,4 +8,5 @@ export const confStoreFactory: StoreFactory = <T extends Record<string, unknown>
     cwd: options.cwd,
     defaults: options.defaults,
     configFileMode: STORE_FILE_MODE,
+    serialize: compactJson,
   });

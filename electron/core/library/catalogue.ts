@@ -24,8 +24,14 @@ export interface CatalogueOptions {
   onRepair?: (message: string) => void;
 }
 
-/** Newest first; undated episodes last, in the order they were added. */
-const newestFirst = (a: Episode, b: Episode) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
+/**
+ * Newest first; undated episodes last, in the order they were added. ISO dates order as strings, so
+ * a plain comparison does (localeCompare took half a second over 100,000 episodes).
+ */
+const newestFirst = (a: Episode, b: Episode) => {
+  const [x, y] = [a.publishedAt ?? '', b.publishedAt ?? ''];
+  return x === y ? 0 : x < y ? 1 : -1;
+};
 
 /**
  * Feeds and episodes, held in memory (reads never go to a store: conf re-reads a file on every
@@ -41,6 +47,7 @@ export class Catalogue {
   /** Sorted lists, made on first ask after a change (lists ask often; changes are rare). */
   private sortedAll: Episode[] | undefined;
   private readonly sortedByFeed = new Map<string, Episode[]>();
+  private feedsPending = false;
 
   constructor(options: CatalogueOptions) {
     this.files = new CatalogueFiles({
@@ -105,6 +112,7 @@ export class Catalogue {
     this.changed(id);
     // The list first: a crash between the two leaves an unlisted file, never a show without episodes.
     this.saveFeeds();
+    this.flush();
     this.files.removeShow(id);
     return removed;
   }
@@ -115,6 +123,7 @@ export class Catalogue {
     if (!this.feedsById.delete(id)) return;
     this.idsByFeed.delete(id);
     this.saveFeeds();
+    this.flush();
     this.files.removeShow(id);
   }
 
@@ -188,7 +197,20 @@ export class Catalogue {
     this.sortedByFeed.delete(feedId);
   }
 
+  /**
+   * Writes the list of shows once for everything changed in this turn of the event loop: an OPML
+   * import adds 200 shows in one loop, and 200 rewrites (each fsynced) stalled every other call.
+   */
   private saveFeeds(): void {
+    if (this.feedsPending) return;
+    this.feedsPending = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  /** Writes a pending change to the list of shows now. */
+  flush(): void {
+    if (!this.feedsPending) return;
+    this.feedsPending = false;
     this.files.saveFeeds([...this.feedsById.values()]);
   }
 }

@@ -1,4 +1,4 @@
-import type { EpisodeStateFilter, EpisodeWithState } from '../../../shared/types.js';
+import type { Episode, EpisodeStateFilter } from '../../../shared/types.js';
 import { normalizeText, queryTerms } from '../notes/search-text.js';
 
 export interface EpisodeQuery {
@@ -11,13 +11,33 @@ export interface EpisodeQuery {
   sort?: 'newest' | 'oldest';
 }
 
-/** The episodes matching a query, in its order. Input is newest first (the catalogue's order). */
-export function filterEpisodes(newestFirst: EpisodeWithState[], query: EpisodeQuery): EpisodeWithState[] {
+/** What a query asks of an episode beyond the catalogue: looked up per episode, not built into objects. */
+export interface EpisodeFacts {
+  played: boolean;
+  position: number;
+  downloaded: boolean;
+  hasNotes: boolean;
+}
+
+/**
+ * The episodes matching a query, in its order. Input is newest first (the catalogue's order).
+ * `factsOf` is asked only for the filters that need it, so a 100,000-episode library is filtered
+ * without making an object per episode; the caller adds listening state to the page it returns.
+ */
+export function filterEpisodes<E extends Episode>(
+  newestFirst: E[],
+  query: EpisodeQuery,
+  factsOf: (episode: E) => EpisodeFacts,
+): E[] {
   const { words } = queryTerms(query.text ?? '');
-  const matches = (episode: EpisodeWithState): boolean => {
+  const needsFacts = query.hidePlayed || query.state !== undefined;
+  const matches = (episode: E): boolean => {
     if (query.feedId !== undefined && episode.feedId !== query.feedId) return false;
-    if (query.hidePlayed && episode.state.played) return false;
-    if (query.state && !inState(episode, query.state)) return false;
+    if (needsFacts) {
+      const facts = factsOf(episode);
+      if (query.hidePlayed && facts.played) return false;
+      if (query.state && !inState(facts, query.state)) return false;
+    }
     if (words.length === 0) return true;
     const title = normalizeText(episode.title);
     return words.every((word) => title.includes(word));
@@ -29,15 +49,15 @@ export function filterEpisodes(newestFirst: EpisodeWithState[], query: EpisodeQu
   return [...dated, ...found.filter((e) => e.publishedAt === undefined)];
 }
 
-function inState(episode: EpisodeWithState, state: EpisodeStateFilter): boolean {
+function inState(facts: EpisodeFacts, state: EpisodeStateFilter): boolean {
   switch (state) {
     case 'unplayed':
-      return !episode.state.played;
+      return !facts.played;
     case 'in-progress':
-      return !episode.state.played && episode.state.position > 0;
+      return !facts.played && facts.position > 0;
     case 'downloaded':
-      return episode.download?.state === 'completed';
+      return facts.downloaded;
     case 'has-notes':
-      return episode.hasNotes;
+      return facts.hasNotes;
   }
 }

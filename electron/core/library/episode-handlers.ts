@@ -2,7 +2,7 @@ import { nextEpisodeState } from '../../../shared/listening-rules.js';
 import type { Episode, EpisodeWithState, Settings } from '../../../shared/types.js';
 import { EarmarkError, type Handlers } from '../dispatch.js';
 import type { Catalogue } from './catalogue.js';
-import { filterEpisodes } from './episode-filter.js';
+import { filterEpisodes, type EpisodeQuery } from './episode-filter.js';
 import type { ListeningState } from './listening-state.js';
 
 type EpisodeMethods = 'listEpisodes' | 'countEpisodes' | 'getEpisode' | 'setEpisodeState' | 'getSession';
@@ -15,6 +15,8 @@ export interface EpisodeHandlerDeps {
   withState: (episode: Episode, hasNotes?: Set<string>) => EpisodeWithState;
   /** Episode ids with at least one note, computed once per list. */
   episodesWithNotes: () => Set<string>;
+  /** Whether an episode's download is complete (for the "downloaded" filter). */
+  isDownloaded: (episodeId: string) => boolean;
   now: () => Date;
   /** The listener saved a position: the episode is in use (storage rules spare it). */
   onListening: (episodeId: string) => void;
@@ -28,20 +30,29 @@ export function episodeHandlers(deps: EpisodeHandlerDeps): Pick<Handlers, Episod
     if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
     return episode;
   };
-  const matching = (query: Parameters<typeof filterEpisodes>[1]) => {
-    const noted = deps.episodesWithNotes();
-    return filterEpisodes(
-      catalogue.episodes(query.feedId).map((episode) => withState(episode, noted)),
-      query,
-    );
+  /** The matching episodes, without their state yet (a big library is filtered, then paged). */
+  const matching = (query: EpisodeQuery) => {
+    let noted: Set<string> | undefined;
+    return filterEpisodes(catalogue.episodes(query.feedId), query, (episode) => {
+      const state = listening.get(episode.id);
+      return {
+        played: state.played,
+        position: state.position,
+        downloaded: deps.isDownloaded(episode.id),
+        hasNotes: (noted ??= deps.episodesWithNotes()).has(episode.id),
+      };
+    });
   };
 
   return {
     listEpisodes: ({ offset = 0, limit, ...query }) => {
       const found = matching(query);
-      return offset === 0 && limit === undefined
-        ? found
-        : found.slice(offset, limit === undefined ? undefined : offset + limit);
+      const page =
+        offset === 0 && limit === undefined
+          ? found
+          : found.slice(offset, limit === undefined ? undefined : offset + limit);
+      const noted = deps.episodesWithNotes();
+      return page.map((episode) => withState(episode, noted));
     },
     countEpisodes: (query) => matching(query).length,
     getEpisode: ({ id }) => withState(episodeOrThrow(id)),
