@@ -318,8 +318,12 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       await refresher.stop();
       await downloads.close();
       await sync.close();
+      catalogue.flush();
       unlock();
     },
-    flush: () => listening.close(),
+    flush: () => {
+      catalogue.flush();
+      listening.close();
+    },
   };
 }

@@ -156,6 +156,10 @@ export class FeedSync {
     }
 
     progress('saving');
+    // Mapping a big feed took a while; let other calls in before the merge (a 200-show import
+    // finishes several syncs at once, and their work back to back stalled everything else).
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.options.closing?.aborted) return failure(feedId, 'Earmark was closing.');
     const replacingSnapshot = feed.snapshot === true;
     const patch: Partial<StoredFeed> = {
       ...mapped.info,

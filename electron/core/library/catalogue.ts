@@ -48,6 +48,7 @@ export class Catalogue {
   private sortedAll: Episode[] | undefined;
   private readonly sortedByFeed = new Map<string, Episode[]>();
   private feedsPending = false;
+  private readonly showsPending = new Set<string>();
 
   constructor(options: CatalogueOptions) {
     this.files = new CatalogueFiles({
@@ -111,6 +112,7 @@ export class Catalogue {
     this.idsByFeed.delete(id);
     this.changed(id);
     // The list first: a crash between the two leaves an unlisted file, never a show without episodes.
+    this.showsPending.delete(id);
     this.saveFeeds();
     this.flush();
     this.files.removeShow(id);
@@ -178,9 +180,21 @@ export class Catalogue {
     }
     this.feedsById.set(feedId, dropUndefined({ ...feed, ...feedPatch }));
     this.changed(feedId);
-    this.files.saveShow(feedId, this.showEpisodes(feedId));
+    this.saveShow(feedId);
     this.saveFeeds();
     return counts;
+  }
+
+  /** Writes a show's episodes a moment later, in a task of its own, once however often it changed meanwhile. */
+  private saveShow(feedId: string): void {
+    if (this.showsPending.has(feedId)) return;
+    this.showsPending.add(feedId);
+    setImmediate(() => this.flushShow(feedId));
+  }
+
+  private flushShow(feedId: string): void {
+    if (!this.showsPending.delete(feedId) || !this.feedsById.has(feedId)) return;
+    this.files.saveShow(feedId, this.showEpisodes(feedId));
   }
 
   private showEpisodes(feedId: string): Episode[] {
@@ -207,8 +221,9 @@ export class Catalogue {
     queueMicrotask(() => this.flush());
   }
 
-  /** Writes a pending change to the list of shows now. */
+  /** Writes pending changes now: the shows' episodes, then the list of shows (close() calls this). */
   flush(): void {
+    for (const feedId of [...this.showsPending]) this.flushShow(feedId);
     if (!this.feedsPending) return;
     this.feedsPending = false;
     this.files.saveFeeds([...this.feedsById.values()]);

@@ -68,6 +68,7 @@ describe('the catalogue on disk', () => {
     open();
     await app!.start();
     const { feed: b } = await call('subscribe', { url: server.url('/b.xml') });
+    await new Promise((resolve) => setImmediate(resolve));
     const before = snapshot();
     const showFiles = [...before.keys()].filter((name) => name.startsWith('shows/'));
     expect(showFiles).toHaveLength(2);
@@ -75,6 +76,7 @@ describe('the catalogue on disk', () => {
     serve('/b.xml', ['B one', 'B two']);
     const [result] = await call('refreshFeeds', { feedId: b.id });
     expect(result).toMatchObject({ ok: true, added: 1 });
+    await new Promise((resolve) => setImmediate(resolve)); // a show's episodes are written in a task of their own
     const changed = written(before, snapshot());
     expect(changed).toHaveLength(2);
     expect(changed).toContain('catalogue.json');
