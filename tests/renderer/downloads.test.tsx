@@ -92,6 +92,11 @@ describe('episode download control', () => {
     fake.store.downloads.e1 = completed();
     await act(async () => fake.emit('downloadChanged', completed()));
     expect(screen.getByText('Downloaded · 48 MB')).toBeTruthy();
+    // A size far from the feed's is said under the control.
+    const note = 'The file is 48 MB, but the feed said 120 MB: it may not be the whole episode.';
+    fake.store.downloads.e1 = { ...completed(), note };
+    await act(async () => fake.emit('downloadChanged', { ...completed(), note }));
+    expect(screen.getByText(note)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Remove download' }));
     expect(await screen.findByRole('button', { name: 'Download' })).toBeTruthy();
     expect(fake.calls.some((call) => call.method === 'removeDownload')).toBe(true);

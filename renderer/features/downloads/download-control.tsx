@@ -53,20 +53,24 @@ export function DownloadControl({ episode, compact }: DownloadControlProps) {
     );
   } else if (state === 'completed') {
     body = (
-      <div className="download-control__row">
-        <span className="download-done" role="status">
-          <CheckIcon className="icon icon--inline" />
-          Downloaded · {formatBytes(download.bytes)}
-        </span>
-        <button
-          type="button"
-          className={`button button--quiet ${size}`}
-          onClick={() => void downloads.remove(episode.id)}
-        >
-          <TrashIcon />
-          Remove download
-        </button>
-      </div>
+      <>
+        <div className="download-control__row">
+          <span className="download-done" role="status">
+            <CheckIcon className="icon icon--inline" />
+            Downloaded · {formatBytes(download.bytes)}
+          </span>
+          <button
+            type="button"
+            className={`button button--quiet ${size}`}
+            onClick={() => void downloads.remove(episode.id)}
+          >
+            <TrashIcon />
+            Remove download
+          </button>
+        </div>
+        {/* The service noticed something about the file worth knowing (a size far from the feed's). */}
+        {download.note && <p className="download-control__hint download-control__note">{download.note}</p>}
+      </>
     );
   } else if (state === 'failed') {
     body = (
