@@ -35,7 +35,8 @@ export async function dispatch(
   log: (error: unknown) => void = console.error,
 ): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${String(method)}` } };
+    const name = typeof method === 'string' ? method.slice(0, 100) : `a ${method === null ? 'null' : typeof method}`;
+    return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${name}` } };
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Download } from '../../../shared/types.js';
 import type { Versioned } from '../store.js';
+import type { OnDropped } from '../store.js';
 
 /** A download plus what only the service needs. Never sent to the renderer as is. */
 export interface StoredDownload extends Download {
@@ -36,7 +37,8 @@ const text = z.string().max(100_000);
  * One record as Earmark writes it. A file name must be one Earmark could have written (a hash and
  * a short extension): a record is never allowed to point the media folder at another file.
  */
-export const storedDownloadSchema = z.object({
+// Loose: fields a newer Earmark added to a record are kept, not dropped on the next save.
+export const storedDownloadSchema = z.looseObject({
   episodeId: z.string().min(1).max(10_000),
   feedId: z.string().max(10_000),
   url: text,
@@ -70,12 +72,12 @@ export const downloadsSchema = z.looseObject({
  * counted (onDropped), so one bad record does not cost the others. Their files are not lost: the
  * start-up sweep finds them again (media-sweep.ts).
  */
-export const downloadsShape = (onDropped: (what: string, count: number) => void) =>
+export const downloadsShape = (onDropped: OnDropped) =>
   z.looseObject({
     schemaVersion: z.number(),
     downloads: z.array(z.unknown()).transform((list) => {
       const { records, dropped } = readStoredDownloads(list);
-      if (dropped > 0) onDropped('download records', dropped);
+      if (dropped > 0) onDropped(`${dropped} download record${dropped === 1 ? '' : 's'}`);
       return records;
     }),
   });

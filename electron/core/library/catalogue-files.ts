@@ -133,12 +133,34 @@ export class CatalogueFiles {
     return store;
   }
 
-  /** Version 1 → 2: each show's episodes to its own file first, then the list without them. */
+  /**
+   * Version 1 → 2: each show's episodes to its own file first, then the list without them. A show
+   * file already there (a version-2 Earmark ran before an older one did) keeps its episodes; the
+   * version-1 file's copy of an episode, the newer, wins.
+   */
   private splitVersion1(): void {
     const { feeds, episodes = [] } = this.feedList.store as FeedListData & { episodes?: Episode[] };
-    const byFeed = new Map<string, Episode[]>(feeds.map((feed) => [feed.id, []]));
-    for (const episode of episodes) byFeed.get(episode.feedId)?.push(episode);
-    for (const [feedId, list] of byFeed) this.saveShow(feedId, list);
+    for (const feed of feeds) {
+      const file = path.join(this.showsDir, `${showFileName(feed.id)}.json`);
+      if (existsSync(file)) {
+        copyFileSync(
+          file,
+          path.join(this.showsDir, `${showFileName(feed.id)}.before-split-${stamp(this.options.now)}.json`),
+        );
+      }
+    }
+    const byFeed = new Map<string, Map<string, Episode>>(
+      feeds.map((feed) => [
+        feed.id,
+        new Map(
+          this.show(feed.id)
+            .get('episodes')
+            .map((e) => [e.id, e]),
+        ),
+      ]),
+    );
+    for (const episode of episodes) byFeed.get(episode.feedId)?.set(episode.id, episode);
+    for (const [feedId, list] of byFeed) this.saveShow(feedId, [...list.values()]);
     this.saveFeeds(feeds);
   }
 

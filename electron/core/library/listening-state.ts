@@ -22,7 +22,14 @@ export const listeningStateShape = (onDropped: OnDropped) =>
   z.looseObject({
     schemaVersion: z.number(),
     states: lenientRecord(episodeStateSchema, ['listening position', 'listening positions'], onDropped),
-    lastEpisodeId: z.string().max(200).optional().catch(undefined),
+    lastEpisodeId: z
+      .unknown()
+      .transform((value) => {
+        if (value === undefined || (typeof value === 'string' && value.length > 0 && value.length <= 200)) return value;
+        onDropped('the episode listened to last');
+        return undefined;
+      })
+      .optional(),
   });
 
 /** What an episode never listened to answers; its time is computed once (lists ask for thousands). */

@@ -16,7 +16,7 @@ const settingFields = contract.updateSettings.input.shape as Record<string, z.Zo
 /**
  * The file's shape. A setting out of range or of the wrong type (a hand edit, another version)
  * is left out, so its default applies: downloadConcurrency 500 or a refresh every 0.001 minutes
- * must never reach the services. Unknown keys (a newer Earmark's) are dropped quietly.
+ * must never reach the services. A key that is no setting is left out too (and said, like the rest).
  */
 export const settingsShape = (onDropped: OnDropped) =>
   z.looseObject({
@@ -24,13 +24,16 @@ export const settingsShape = (onDropped: OnDropped) =>
     settings: z.record(z.string(), z.unknown()).transform((stored) => {
       const kept: Record<string, unknown> = {};
       const refused: string[] = [];
+      const unknown: string[] = [];
       for (const [key, value] of Object.entries(stored)) {
-        const field = settingFields[key];
-        if (!field) continue;
-        if (value !== undefined && field.safeParse(value).success) kept[key] = value;
+        // Own keys only: "constructor" or "toString" in a file must not find Object's methods.
+        const field = Object.hasOwn(settingFields, key) ? settingFields[key] : undefined;
+        if (!field) unknown.push(key);
+        else if (value !== undefined && field.safeParse(value).success) kept[key] = value;
         else refused.push(key);
       }
       if (refused.length > 0) onDropped(`${refused.join(', ')}: out of range, back to the default`);
+      if (unknown.length > 0) onDropped(`${unknown.map((key) => JSON.stringify(key)).join(', ')}: not a setting`);
       return kept as Partial<Settings>;
     }),
   });

@@ -239,7 +239,8 @@ export class NotesService {
     // Files from before the episode id was stored: the notes carry it.
     const episodeId = data.episodeId || notes[0]?.episodeId;
     if (!episodeId) return;
-    const file = this.files.get(episodeId) ?? { store: opened.store, notes: new Map<string, Note>() };
+    const earlier = this.files.get(episodeId);
+    const file = earlier ?? { store: opened.store, notes: new Map<string, Note>() };
     for (const note of notes) {
       const owned = { ...note, episodeId };
       file.notes.set(owned.id, owned);
@@ -247,6 +248,12 @@ export class NotesService {
       this.index.putNote(owned);
     }
     this.files.set(episodeId, file);
+    if (earlier) {
+      // Two files name one episode (a copied or hand-made file). Their notes become one file, or a
+      // note deleted from one would come back from the other at the next start.
+      earlier.store.store = { schemaVersion: 1, episodeId, notes: [...earlier.notes.values()].sort(compareNotes) };
+      rmSync(opened.store.path, { force: true });
+    }
   }
 
   private stamp(): string {

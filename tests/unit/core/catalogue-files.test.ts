@@ -3,13 +3,14 @@
  * show writes that show's file and the list, never another show's file; a version-1 library (every
  * episode in catalogue.json) is split on the first start, with the old file kept.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodName, MethodOutput } from '../../../shared/api.js';
 import { createApp, type EarmarkApp } from '../../../electron/core/app.js';
 import { confStoreFactory } from '../../../electron/core/conf-store.js';
+import { shortHash } from '../../../electron/core/feeds/stable-id.js';
 import { FeedServer, rss } from '../feeds/feed-server.js';
 
 let dataDir: string;
@@ -117,5 +118,29 @@ describe('the catalogue on disk', () => {
     await app!.close();
     open();
     expect((await call('listEpisodes')).map((e) => e.id)).toEqual(['e2', 'e1', 'e3']);
+  });
+
+  it('a version-1 catalogue next to a show file already there keeps both files’ episodes, and a copy of the file', async () => {
+    const showsDir = path.join(dataDir, 'shows');
+    mkdirSync(showsDir, { recursive: true });
+    const existing = JSON.stringify({
+      schemaVersion: 1,
+      feedId: 'f1',
+      episodes: [{ id: 'only-here', feedId: 'f1', title: 'Only in the show file', showNotesHtml: '' }],
+    });
+    const name = `${shortHash('f1')}.json`;
+    writeFileSync(path.join(showsDir, name), existing);
+    writeFileSync(
+      path.join(dataDir, 'catalogue.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        feeds: [{ id: 'f1', url: server.url('/a.xml'), title: 'Show one', description: '' }],
+        episodes: [{ id: 'e1', feedId: 'f1', title: 'One', showNotesHtml: '' }],
+      }),
+    );
+    open();
+    expect((await call('listEpisodes')).map((e) => e.id).sort()).toEqual(['e1', 'only-here']);
+    const copies = readdirSync(showsDir).filter((file) => file.includes('.before-split-'));
+    expect(copies.map((file) => readFileSync(path.join(showsDir, file), 'utf8'))).toEqual([existing]);
   });
 });

@@ -88,7 +88,15 @@ describe('dispatch', () => {
 
   it('rejects an unknown method, including inherited object keys', async () => {
     const handlers = makeHandlers();
-    for (const method of ['deleteEverything', 'constructor', '__proto__', 42]) {
+    // Also values String() throws on (found by the property tests): an answer, never a rejection.
+    for (const method of [
+      'deleteEverything',
+      'constructor',
+      '__proto__',
+      42,
+      Object.create(null),
+      [Object.create(null)],
+    ]) {
       expect(await dispatch(handlers, method, {}, silent)).toMatchObject({
         ok: false,
         error: { code: 'unknown-method' },

@@ -167,4 +167,15 @@ describe('settings on disk', () => {
     expect(notice).not.toContain('theme');
     expect(keptCopies('settings')).toEqual([content]);
   });
+
+  it('a key that is no setting is left out and said, even one named like an Object member (constructor)', async () => {
+    const content = '{"schemaVersion":1,"settings":{"constructor":1,"unknownSetting":[],"theme":"dark"}}';
+    writeFileSync(path.join(dataDir, 'settings.json'), content);
+    await open();
+    const settings = await call('getSettings');
+    expect(settings.theme).toBe('dark');
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(defaultSettings).sort());
+    expect(await notices()).toEqual([expect.stringContaining('"constructor", "unknownSetting": not a setting')]);
+    expect(keptCopies('settings')).toEqual([content]);
+  });
 });

@@ -40,12 +40,17 @@ describe('the downloads store shape', () => {
 
   it('the lenient shape (for openStore) leaves bad records out and counts them', () => {
     const dropped: string[] = [];
-    const parsed = downloadsShape((what, count) => dropped.push(`${count} ${what}`)).parse({
+    const parsed = downloadsShape((what) => dropped.push(what)).parse({
       schemaVersion: 1,
       downloads: [record, { ...record, state: 'exploded' }, 7],
     });
     expect(parsed.downloads).toEqual([record]);
     expect(dropped).toEqual(['2 download records']);
+  });
+
+  it('keeps fields it does not know in a record (a newer Earmark’s), instead of dropping them on the next save', () => {
+    const newer = { ...record, foo: 1 };
+    expect(downloadsShape(() => {}).parse({ schemaVersion: 1, downloads: [newer] }).downloads).toEqual([newer]);
   });
 
   it('readStoredDownloads never throws, skips duplicates and says when there is no list', () => {

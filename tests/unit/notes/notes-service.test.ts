@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confStoreFactory } from '../../../electron/core/conf-store.js';
@@ -127,5 +127,17 @@ describe('NotesService storage', () => {
       expect.stringMatching(/left out \(1 note\)\. The file as it was is kept as .*\.invalid-/),
     ]);
     expect(again.list(EP1)).toEqual([good]);
+  });
+
+  it('two files naming one episode become one, so a deleted note stays deleted after a restart', () => {
+    const notes = notesService(dataDir);
+    const kept = notes.add({ episodeId: EP1, at: 1, text: 'in the file' });
+    const copy = path.join(dataDir, 'notes', '0000000000000000.json');
+    copyFileSync(noteFile(EP1), copy);
+    const again = notesService(dataDir);
+    expect(again.list(EP1).map((n) => n.id)).toEqual([kept.id]);
+    expect(existsSync(copy) && existsSync(noteFile(EP1))).toBe(false);
+    again.delete(kept.id);
+    expect(notesService(dataDir).list(EP1)).toEqual([]);
   });
 });

@@ -315,21 +315,6 @@ const anyInput = (known: string[]) =>
     fieldValue(known),
   );
 
-/**
- * Values String() can turn into text. Left out for now: a method value String() throws on (an object
- * with no prototype, or an array holding one) makes dispatch's "Unknown method: ${String(method)}"
- * throw, so app.call rejects instead of answering unknown-method. Reported; no transport passes one
- * (IPC and the host always pass a string), so it is left to the fix rather than marked it.fails here.
- */
-const stringable = (value: unknown) => {
-  try {
-    String(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const knownMethod = fc.constantFrom(...methodNames);
 const unknownMethod = fc.oneof(
   fc.string().filter((name) => !isMethodName(name)),
@@ -346,9 +331,7 @@ const unknownMethod = fc.oneof(
     'call',
     'then',
   ),
-  fc
-    .anything({ withBigInt: true, withBoxedValues: true, withNullPrototype: true })
-    .filter((m) => !isMethodName(m) && stringable(m)),
+  fc.anything({ withBigInt: true, withBoxedValues: true, withNullPrototype: true }).filter((m) => !isMethodName(m)),
   // A boxed method name is not a method name.
   fc.constantFrom(...methodNames).map((name) => new String(name)),
 );
