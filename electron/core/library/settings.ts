@@ -10,6 +10,9 @@ export interface SettingsData extends Versioned {
 
 export const settingsDefaults: SettingsData = { schemaVersion: 1, settings: defaultSettings };
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Each setting's range: the contract's, so a file can hold nothing updateSettings would refuse. */
 const settingFields = contract.updateSettings.input.shape as Record<string, z.ZodType>;
 
@@ -21,7 +24,8 @@ const settingFields = contract.updateSettings.input.shape as Record<string, z.Zo
 export const settingsShape = (onDropped: OnDropped) =>
   z.looseObject({
     schemaVersion: z.number(),
-    settings: z.record(z.string(), z.unknown()).transform((stored) => {
+    // The raw object, not z.record's copy: that one loses a "__proto__" key, which JSON.parse keeps.
+    settings: z.custom<Record<string, unknown>>(isPlainObject, 'expected an object').transform((stored) => {
       const kept: Record<string, unknown> = {};
       const refused: string[] = [];
       const unknown: string[] = [];
@@ -43,7 +47,11 @@ export class SettingsService {
   private current: Settings;
 
   constructor(private readonly store: KeyValueStore<SettingsData>) {
-    this.current = { ...defaultSettings, ...store.get('settings') };
+    const stored = (store.get('settings') ?? {}) as unknown as Partial<Record<string, unknown>>;
+    // Known keys only, whatever the file holds: nothing else may reach the services or the page.
+    this.current = Object.fromEntries(
+      Object.entries(defaultSettings).map(([key, value]) => [key, Object.hasOwn(stored, key) ? stored[key] : value]),
+    ) as unknown as Settings;
   }
 
   get(): Settings {

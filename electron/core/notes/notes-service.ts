@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Note } from '../../../shared/types.js';
 import { dropUndefined } from '../objects.js';
@@ -251,8 +251,11 @@ export class NotesService {
     if (earlier) {
       // Two files name one episode (a copied or hand-made file). Their notes become one file, or a
       // note deleted from one would come back from the other at the next start.
+      // Both kept as they were, under names that no longer load: nothing is lost, and a deletion sticks.
+      const kept = path.basename(earlier.store.path, '.json');
+      copyFileSync(earlier.store.path, path.join(this.folder, `${kept}.merged-${this.stamp()}.json`));
       earlier.store.store = { schemaVersion: 1, episodeId, notes: [...earlier.notes.values()].sort(compareNotes) };
-      rmSync(opened.store.path, { force: true });
+      renameSync(opened.store.path, path.join(this.folder, `${name}.merged-${this.stamp()}.json`));
     }
   }
 

@@ -169,13 +169,16 @@ describe('settings on disk', () => {
   });
 
   it('a key that is no setting is left out and said, even one named like an Object member (constructor)', async () => {
-    const content = '{"schemaVersion":1,"settings":{"constructor":1,"unknownSetting":[],"theme":"dark"}}';
+    const content =
+      '{"schemaVersion":1,"settings":{"constructor":1,"unknownSetting":[],"__proto__":{"theme":"light"},"theme":"dark"}}';
     writeFileSync(path.join(dataDir, 'settings.json'), content);
     await open();
     const settings = await call('getSettings');
     expect(settings.theme).toBe('dark');
     expect(Object.keys(settings).sort()).toEqual(Object.keys(defaultSettings).sort());
-    expect(await notices()).toEqual([expect.stringContaining('"constructor", "unknownSetting": not a setting')]);
+    expect(await notices()).toEqual([
+      expect.stringContaining('"constructor", "unknownSetting", "__proto__": not a setting'),
+    ]);
     expect(keptCopies('settings')).toEqual([content]);
   });
 });

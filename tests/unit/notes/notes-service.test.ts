@@ -137,6 +137,7 @@ describe('NotesService storage', () => {
     const again = notesService(dataDir);
     expect(again.list(EP1).map((n) => n.id)).toEqual([kept.id]);
     expect(existsSync(copy) && existsSync(noteFile(EP1))).toBe(false);
+    expect(readdirSync(path.join(dataDir, 'notes')).filter((file) => file.includes('.merged-'))).toHaveLength(2);
     again.delete(kept.id);
     expect(notesService(dataDir).list(EP1)).toEqual([]);
   });

@@ -5,6 +5,7 @@
  * real shows use is read back exactly.
  */
 import fc from 'fast-check';
+import './seed.js';
 import { describe, expect, it } from 'vitest';
 import { chaptersFromShowNotes, showNotesToText } from '../../../shared/chapters.js';
 import type { Chapter } from '../../../shared/types.js';
