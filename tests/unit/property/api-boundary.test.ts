@@ -9,7 +9,7 @@
  * subscribe, refreshFeeds and importOpml are called with valid inputs too: a valid URL elsewhere fails
  * like an offline machine, fast. app.start() is never called, so no download runs.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -21,29 +21,9 @@ import type { EpisodeWithState, Note } from '../../../shared/types.js';
 import { createApp, type EarmarkApp } from '../../../electron/core/app.js';
 import { confStoreFactory } from '../../../electron/core/conf-store.js';
 import { closedPortUrl, FeedServer, rss } from '../feeds/feed-server.js';
+import { filesUnder, localOnlyFetch } from './support.js';
 
 const errorCodes = ['invalid-input', 'unknown-method', 'not-found', 'failed', 'internal'];
-
-/** The app's HTTP client: 127.0.0.1 only; anything else is refused as if offline. */
-const localOnlyFetch: typeof fetch = (input, init) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) return fetch(input, init);
-  const cause = Object.assign(new Error('connect ECONNREFUSED (blocked by the property test)'), {
-    code: 'ECONNREFUSED',
-  });
-  return Promise.reject(new TypeError('fetch failed', { cause }));
-};
-
-/** Every file under the data folder with its bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), readFileSync(file));
-  }
-  return files;
-}
 
 function expectSameFiles(before: Map<string, Buffer>, after: Map<string, Buffer>, what: string): void {
   expect([...after.keys()].sort(), what).toEqual([...before.keys()].sort());
@@ -159,10 +139,10 @@ async function closeLibrary(library: Library | undefined): Promise<void> {
 /** Waits until nothing in the data folder changes any more (a sync's follow-up work, coalesced writes). */
 async function settled(library: Library): Promise<Map<string, Buffer>> {
   library.app.flush();
-  let before = snapshot(library.dataDir);
+  let before = filesUnder(library.dataDir);
   for (let i = 0; i < 50; i++) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const after = snapshot(library.dataDir);
+    const after = filesUnder(library.dataDir);
     const same =
       after.size === before.size && [...before].every(([name, bytes]) => after.get(name)?.equals(bytes) === true);
     if (same) return after;
@@ -410,7 +390,7 @@ describe('the API boundary, through a real app', () => {
           const envelope = await own.app.call(method, input);
           expectEnvelope(envelope);
           expect(envelope.ok).toBe(false);
-          const after = snapshot(own.dataDir);
+          const after = filesUnder(own.dataDir);
           expectSameFiles(before, after, describeCall(method, input));
           before = after;
         }),

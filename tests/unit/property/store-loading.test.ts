@@ -11,7 +11,7 @@
  * Files are written by hand (no app ever ran on the folder), so nothing reaches the internet: the
  * app's HTTP client only lets 127.0.0.1 through, and the default feed is a closed port there.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -26,29 +26,9 @@ import { confStoreFactory } from '../../../electron/core/conf-store.js';
 import { shortHash } from '../../../electron/core/feeds/stable-id.js';
 import { noteFileName } from '../../../electron/core/notes/note-file.js';
 import { closedPortUrl } from '../feeds/feed-server.js';
+import { filesUnder, localOnlyFetch } from './support.js';
 
 const settingFields = contract.updateSettings.input.shape as Record<string, z.ZodType>;
-
-/** The app's HTTP client: 127.0.0.1 only (the closed default feed); anything else is refused as if offline. */
-const localOnlyFetch: typeof fetch = (input, init) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) return fetch(input, init);
-  const cause = Object.assign(new Error('connect ECONNREFUSED (blocked by the property test)'), {
-    code: 'ECONNREFUSED',
-  });
-  return Promise.reject(new TypeError('fetch failed', { cause }));
-};
-
-/** Every file under a folder with its bytes. */
-function filesUnder(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), readFileSync(file));
-  }
-  return files;
-}
 
 // ---- what the files may hold ----
 
