@@ -76,18 +76,18 @@ export class Catalogue {
     return this.feedsById.get(id);
   }
 
-  /** Newest first; undated episodes last. A fresh array each call (callers may sort or filter it). */
-  episodes(feedId?: string): Episode[] {
+  /** Newest first; undated episodes last. The cached list itself (not copied per call): read-only. */
+  episodes(feedId?: string): readonly Episode[] {
     if (feedId === undefined) {
       this.sortedAll ??= [...this.episodesById.values()].sort(newestFirst);
-      return [...this.sortedAll];
+      return this.sortedAll;
     }
     let sorted = this.sortedByFeed.get(feedId);
     if (!sorted) {
       sorted = this.showEpisodes(feedId).sort(newestFirst);
       this.sortedByFeed.set(feedId, sorted);
     }
-    return [...sorted];
+    return sorted;
   }
 
   episode(id: string): Episode | undefined {

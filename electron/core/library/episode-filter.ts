@@ -25,7 +25,7 @@ export interface EpisodeFacts {
  * without making an object per episode; the caller adds listening state to the page it returns.
  */
 export function filterEpisodes<E extends Episode>(
-  newestFirst: E[],
+  newestFirst: readonly E[],
   query: EpisodeQuery,
   factsOf: (episode: E) => EpisodeFacts,
 ): E[] {

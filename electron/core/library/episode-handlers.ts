@@ -31,30 +31,28 @@ export function episodeHandlers(deps: EpisodeHandlerDeps): Pick<Handlers, Episod
     return episode;
   };
   /** The matching episodes, without their state yet (a big library is filtered, then paged). */
-  const matching = (query: EpisodeQuery) => {
-    let noted: Set<string> | undefined;
-    return filterEpisodes(catalogue.episodes(query.feedId), query, (episode) => {
+  const matching = (query: EpisodeQuery, noted: Set<string>) =>
+    filterEpisodes(catalogue.episodes(query.feedId), query, (episode) => {
       const state = listening.get(episode.id);
       return {
         played: state.played,
         position: state.position,
         downloaded: deps.isDownloaded(episode.id),
-        hasNotes: (noted ??= deps.episodesWithNotes()).has(episode.id),
+        hasNotes: noted.has(episode.id),
       };
     });
-  };
 
   return {
     listEpisodes: ({ offset = 0, limit, ...query }) => {
-      const found = matching(query);
+      const noted = deps.episodesWithNotes();
+      const found = matching(query, noted);
       const page =
         offset === 0 && limit === undefined
           ? found
           : found.slice(offset, limit === undefined ? undefined : offset + limit);
-      const noted = deps.episodesWithNotes();
       return page.map((episode) => withState(episode, noted));
     },
-    countEpisodes: (query) => matching(query).length,
+    countEpisodes: (query) => matching(query, deps.episodesWithNotes()).length,
     getEpisode: ({ id }) => withState(episodeOrThrow(id)),
     setEpisodeState: ({ id, position, played, ended }) => {
       const episode = episodeOrThrow(id);

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DownloadManagerOptions } from '../../../electron/core/downloads/download-manager.js';
 import { partFileName } from '../../../electron/core/downloads/media-names.js';
-import { FeedServer } from '../feeds/feed-server.js';
-import { episode, Harness } from './harness.js';
+import type { FeedServer } from '../feeds/feed-server.js';
+import { eachTestServerAndHarness, episode, type Harness } from './harness.js';
 import { makeFile, serveBytes, sha256 } from './serve-bytes.js';
 
 let server: FeedServer;
@@ -14,15 +14,7 @@ const whole = makeFile(1_048_576);
 const cut = 300_000;
 const finished = ['completed', 'failed', 'cancelled'] as const;
 
-beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-  h = new Harness();
-});
-afterEach(async () => {
-  await h.dispose();
-  await server.stop();
-});
+eachTestServerAndHarness((s, harness) => ((server = s), (h = harness)));
 
 /** Ranges asked for, in order (undefined: a plain GET). */
 const ranges = (route: string) => server.requestsTo(route).map((r) => r.headers.range);

@@ -1,26 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DownloadManagerOptions } from '../../../electron/core/downloads/download-manager.js';
 import { fileStem } from '../../../electron/core/downloads/media-names.js';
-import { FeedServer } from '../feeds/feed-server.js';
-import { episode, Harness } from './harness.js';
+import type { FeedServer } from '../feeds/feed-server.js';
+import { eachTestServerAndHarness, episode, type Harness } from './harness.js';
 import { makeFile, serveBytes, sha256 } from './serve-bytes.js';
 
 let server: FeedServer;
 let h: Harness;
 const file = makeFile(300 * 1024);
 
-beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-  h = new Harness();
-});
-afterEach(async () => {
-  await h.dispose();
-  await server.stop();
-});
+eachTestServerAndHarness((s, harness) => ((server = s), (h = harness)));
 
 const finished = ['completed', 'failed', 'cancelled'] as const;
 

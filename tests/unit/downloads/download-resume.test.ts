@@ -3,10 +3,10 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partFileName } from '../../../electron/core/downloads/media-names.js';
-import { FeedServer } from '../feeds/feed-server.js';
-import { episode, Harness } from './harness.js';
+import type { FeedServer } from '../feeds/feed-server.js';
+import { eachTestServerAndHarness, episode, type Harness } from './harness.js';
 import { makeFile, serveBytes, sha256 } from './serve-bytes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,18 +29,14 @@ beforeAll(async () => {
   });
 });
 afterAll(() => rmSync(childBundle, { force: true }));
-beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-  server.routes.set('/ep.mp3', (res, headers) =>
-    serveBytes(res, headers, file.data, { etag: '"e1"', bytesPerSecond: 400_000 }),
-  );
-  h = new Harness();
-});
-afterEach(async () => {
-  await h.dispose();
-  await server.stop();
-});
+eachTestServerAndHarness(
+  (s, harness) => ((server = s), (h = harness)),
+  (server) => {
+    server.routes.set('/ep.mp3', (res, headers) =>
+      serveBytes(res, headers, file.data, { etag: '"e1"', bytesPerSecond: 400_000 }),
+    );
+  },
+);
 
 const partPath = (id: string) => path.join(h.dataDir, 'media', partFileName(id));
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DownloadManagerOptions } from '../../../electron/core/downloads/download-manager.js';
-import { FeedServer } from '../feeds/feed-server.js';
-import { episode, Harness } from './harness.js';
+import type { FeedServer } from '../feeds/feed-server.js';
+import { eachTestServerAndHarness, episode, type Harness } from './harness.js';
 import { makeFile, serveBytes, sha256, type ServeOptions } from './serve-bytes.js';
 
 let server: FeedServer;
@@ -11,15 +11,7 @@ let h: Harness;
 const v1 = makeFile(300 * 1024);
 const v2 = makeFile(300 * 1024);
 
-beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-  h = new Harness();
-});
-afterEach(async () => {
-  await h.dispose();
-  await server.stop();
-});
+eachTestServerAndHarness((s, harness) => ((server = s), (h = harness)));
 
 describe.each([
   ['node:http', {}],

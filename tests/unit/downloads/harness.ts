@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { confStoreFactory } from '../../../electron/core/conf-store.js';
@@ -9,6 +10,7 @@ import {
   type DownloadsData,
 } from '../../../electron/core/downloads/download-store.js';
 import { openStore, type OpenStoreOptions } from '../../../electron/core/store.js';
+import { FeedServer } from '../feeds/feed-server.js';
 import type { Download, DownloadProgress, DownloadState } from '../../../shared/types.js';
 
 /** A DownloadManager on a temp data dir with test-sized timings, and a log of what it announced. */
@@ -101,4 +103,27 @@ export function episode(id: string, url: string, extra: { length?: number; type?
     feedId: extra.feedId ?? 'feed-1',
     enclosure: { url, length: extra.length, type: extra.type ?? 'audio/mpeg' },
   };
+}
+
+/**
+ * Per test: a fresh FeedServer on 127.0.0.1 (with the routes `routes` sets) and a fresh Harness,
+ * both handed to `use` and torn down after the test.
+ */
+export function eachTestServerAndHarness(
+  use: (server: FeedServer, h: Harness) => void,
+  routes: (server: FeedServer) => void = () => {},
+): void {
+  let server: FeedServer;
+  let h: Harness;
+  beforeEach(async () => {
+    server = new FeedServer();
+    await server.start();
+    routes(server);
+    h = new Harness();
+    use(server, h);
+  });
+  afterEach(async () => {
+    await h.dispose();
+    await server.stop();
+  });
 }

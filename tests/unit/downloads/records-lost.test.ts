@@ -1,27 +1,23 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { downloadsShape, downloadsStoreName } from '../../../electron/core/downloads/download-store.js';
 import { partFileName } from '../../../electron/core/downloads/media-names.js';
-import { FeedServer } from '../feeds/feed-server.js';
-import { episode, Harness } from './harness.js';
+import type { FeedServer } from '../feeds/feed-server.js';
+import { eachTestServerAndHarness, episode, type Harness } from './harness.js';
 import { makeFile, serveBytes, sha256 } from './serve-bytes.js';
 
 let server: FeedServer;
 let h: Harness;
 const files = { known: makeFile(300 * 1024), stranger: makeFile(200 * 1024), resized: makeFile(150 * 1024) };
 
-beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-  for (const [id, file] of Object.entries(files))
-    server.routes.set(`/${id}.mp3`, (res, headers) => serveBytes(res, headers, file.data, { etag: `"${id}"` }));
-  h = new Harness();
-});
-afterEach(async () => {
-  await h.dispose();
-  await server.stop();
-});
+eachTestServerAndHarness(
+  (s, harness) => ((server = s), (h = harness)),
+  (server) => {
+    for (const [id, file] of Object.entries(files))
+      server.routes.set(`/${id}.mp3`, (res, headers) => serveBytes(res, headers, file.data, { etag: `"${id}"` }));
+  },
+);
 
 const storeFile = () => path.join(h.dataDir, `${downloadsStoreName}.json`);
 const mediaDir = () => path.join(h.dataDir, 'media');

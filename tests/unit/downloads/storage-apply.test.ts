@@ -1,25 +1,21 @@
 import { existsSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mediaFileFor } from '../../../electron/core/media/media-file.js';
-import { FeedServer } from '../feeds/feed-server.js';
-import { episode, Harness } from './harness.js';
+import type { FeedServer } from '../feeds/feed-server.js';
+import { eachTestServerAndHarness, episode, type Harness } from './harness.js';
 import { makeFile, serveBytes } from './serve-bytes.js';
 
 let server: FeedServer;
 let h: Harness;
 const file = makeFile(64 * 1024);
 
-beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-  server.routes.set('/ep.mp3', (res, headers) => serveBytes(res, headers, file.data));
-  server.routes.set('/slow.mp3', (res, headers) => serveBytes(res, headers, file.data, { bytesPerSecond: 20_000 }));
-  h = new Harness();
-});
-afterEach(async () => {
-  await h.dispose();
-  await server.stop();
-});
+eachTestServerAndHarness(
+  (s, harness) => ((server = s), (h = harness)),
+  (server) => {
+    server.routes.set('/ep.mp3', (res, headers) => serveBytes(res, headers, file.data));
+    server.routes.set('/slow.mp3', (res, headers) => serveBytes(res, headers, file.data, { bytesPerSecond: 20_000 }));
+  },
+);
 
 describe('DownloadManager with the rest of the app', () => {
   it('applies storage rules to completed downloads, sparing protected episodes, and deletes the files', async () => {
