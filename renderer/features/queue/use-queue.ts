@@ -2,7 +2,7 @@
  * "Up next": the queued episodes in play order, kept fresh by queueChanged (another window, an
  * unsubscribe, auto-advance). Every change answers with the new queue, which is taken as the truth.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EpisodeWithState } from '../../../shared/types';
 import { api, errorText } from '../../api';
 
@@ -18,31 +18,44 @@ export interface Queue {
 
 export function useQueue(onError: (message: string) => void): Queue {
   const [items, setItems] = useState<EpisodeWithState[]>([]);
+  // Answers can overtake each other: a reload started by one move's queueChanged may land after the
+  // answer to the next move and put the first move's order back (two quick Alt+↑ moved once). Each
+  // request takes a number; an answer older than the one shown is dropped.
+  const asked = useRef(0);
+  const shown = useRef(0);
+  const show = useCallback((seq: number, queue: EpisodeWithState[]) => {
+    if (seq < shown.current) return;
+    shown.current = seq;
+    setItems(queue);
+  }, []);
 
   useEffect(() => {
     let live = true;
-    const reload = () =>
-      api
+    const reload = () => {
+      const seq = ++asked.current;
+      return api
         .getQueue({})
-        .then((queue) => live && setItems(queue))
+        .then((queue) => live && show(seq, queue))
         .catch((error: unknown) => console.warn('Could not load Up next', error));
+    };
     const off = api.on('queueChanged', () => void reload());
     void reload();
     return () => {
       live = false;
       off();
     };
-  }, []);
+  }, [show]);
 
   const run = useCallback(
     async (what: string, call: () => Promise<EpisodeWithState[]>) => {
+      const seq = ++asked.current;
       try {
-        setItems(await call());
+        show(seq, await call());
       } catch (error) {
         onError(`Couldn't ${what}: ${errorText(error)}`);
       }
     },
-    [onError],
+    [onError, show],
   );
 
   const add = useCallback(
@@ -56,17 +69,22 @@ export function useQueue(onError: (message: string) => void): Queue {
   );
   const move = useCallback(
     (episodeId: string, toIndex: number) => {
-      // Show the move at once; the answer confirms it.
+      // Show the move at once; the answer confirms it. Answers to anything asked before are older than this.
+      shown.current = asked.current;
       setItems((current) => moveItem(current, episodeId, toIndex));
       return run('reorder Up next', () => api.moveInQueue({ episodeId, toIndex }));
     },
     [run],
   );
-  const advance = useCallback(async (finishedEpisodeId?: string) => {
-    const next = await api.advanceQueue(finishedEpisodeId ? { finishedEpisodeId } : {});
-    setItems(await api.getQueue({}));
-    return next;
-  }, []);
+  const advance = useCallback(
+    async (finishedEpisodeId?: string) => {
+      const next = await api.advanceQueue(finishedEpisodeId ? { finishedEpisodeId } : {});
+      const seq = ++asked.current;
+      show(seq, await api.getQueue({}));
+      return next;
+    },
+    [show],
+  );
 
   const ids = useMemo(() => new Set(items.map((item) => item.id)), [items]);
   return useMemo(() => ({ items, ids, add, remove, move, advance }), [items, ids, add, remove, move, advance]);
