@@ -69,6 +69,8 @@ const episodeFilter = {
   state: z.enum(['unplayed', 'downloaded', 'has-notes', 'in-progress']).optional(),
   /** Leave out played episodes (the UI passes the hidePlayed setting). */
   hidePlayed: z.boolean().optional(),
+  /** Only these episodes (the Downloads view names the episodes of its downloads); unknown ids are left out. */
+  ids: z.array(episodeId).max(10_000).optional(),
 };
 /** EpisodeWithState[] in queue order. */
 type QueueList = EpisodeWithState[];

@@ -16,10 +16,11 @@ import { useChapters } from '../features/chapters/use-chapters';
 import { DownloadsProvider, useDownloads } from '../features/downloads/downloads-context';
 import { DownloadsView } from '../features/downloads/downloads-view';
 import { EpisodeView } from '../features/episode/episode-view';
-import { noFilters, type EpisodeFilters } from '../features/library/episode-filter';
+import { noFilters } from '../features/library/episode-filter';
 import type { EpisodeRowActions } from '../features/library/episode-row';
 import { LibraryView } from '../features/library/library-view';
 import { UnsubscribeDialog } from '../features/library/unsubscribe-dialog';
+import { useEpisodeWindow, type EpisodeQuery } from '../features/library/use-episode-window';
 import { useLibrary } from '../features/library/use-library';
 import { PlayerBar } from '../features/player/player-bar';
 import { PlayerContext } from '../features/player/player-context';
@@ -73,7 +74,16 @@ function Shell() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [unsubscribing, setUnsubscribing] = useState<Feed>();
-  const [filterState, setFilterState] = useState<Omit<EpisodeFilters, 'hidePlayed'>>(noFilters);
+  const [filterState, setFilterState] = useState<Omit<EpisodeQuery, 'hidePlayed'>>(noFilters);
+  // A show that was unsubscribed is no longer a filter: the list falls back to every show.
+  const chosenFeed = library.feeds.some((feed) => feed.id === filterState.feedId) ? filterState.feedId : undefined;
+  const { feedId: _feedId, ...quickFilters } = filterState;
+  const episodeQuery: EpisodeQuery = {
+    ...quickFilters,
+    ...(chosenFeed !== undefined && { feedId: chosenFeed }),
+    hidePlayed: settings.hidePlayed,
+  };
+  const episodes = useEpisodeWindow(episodeQuery, library.changes);
   const libraryScroll = useRef(0);
   const dialogOpen = settingsOpen || shortcutsOpen || unsubscribing !== undefined;
   const showToast = toast.show;
@@ -90,7 +100,7 @@ function Shell() {
   );
   const player = usePlayer({
     defaultRate: settings.playbackRate,
-    onStateSaved: library.patchEpisodeState,
+    onStateSaved: episodes.patch,
     downloaded,
     onEnded,
   });
@@ -232,7 +242,7 @@ function Shell() {
     };
   });
 
-  const { patchEpisodeState } = library;
+  const { patch: patchEpisodeState } = episodes;
   const rowActions = useMemo<EpisodeRowActions>(
     () => ({
       toggleQueued: (episode, queued) => {
@@ -379,17 +389,16 @@ function Shell() {
               <EpisodeView
                 key={view.id}
                 episodeId={view.id}
-                initial={library.episodes.find((episode) => episode.id === view.id)}
-                feed={feedOf(library.episodes.find((episode) => episode.id === view.id)?.feedId)}
+                initial={episodes.find(view.id)}
+                feeds={library.feeds}
                 onBack={backToLibrary}
-                onStateChanged={library.patchEpisodeState}
+                onStateChanged={episodes.patch}
                 markBackSeconds={settings.markBackSeconds}
                 composeRequested={composeFor === view.id}
                 onComposeHandled={clearCompose}
               />
             ) : view.name === 'downloads' ? (
               <DownloadsView
-                episodes={library.episodes}
                 feeds={library.feeds}
                 settings={settings}
                 onOpenEpisode={openEpisode}
@@ -406,9 +415,10 @@ function Shell() {
             ) : (
               <LibraryView
                 library={library}
+                episodes={episodes}
                 nowPlayingId={loaded?.id}
                 onOpenEpisode={openEpisode}
-                filters={{ ...filterState, hidePlayed: settings.hidePlayed }}
+                filters={episodeQuery}
                 onFiltersChange={({ hidePlayed, ...rest }) => {
                   if (hidePlayed !== undefined) void updateSettings({ hidePlayed });
                   if (Object.keys(rest).length > 0) setFilterState((current) => ({ ...current, ...rest }));

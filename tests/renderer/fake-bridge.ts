@@ -1,4 +1,5 @@
 /** A fake window.earmark (EarmarkBridge) over in-memory data, for renderer tests. */
+import { filterEpisodes, type EpisodeQuery } from '../../electron/core/library/episode-filter';
 import type { EarmarkBridge, EventName, MethodName } from '../../shared/api';
 import {
   defaultSettings,
@@ -96,6 +97,14 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
     if (!note) throw new Error(`no note ${id}`);
     return note;
   };
+  // The service's own filter over the fake's episodes (given newest first, as the catalogue keeps them).
+  const matching = (query: EpisodeQuery) =>
+    filterEpisodes(store.episodes, query, (episode) => ({
+      played: episode.state.played,
+      position: episode.state.position,
+      downloaded: store.downloads[episode.id]?.state === 'completed',
+      hasNotes: episode.hasNotes || store.notes.some((note) => note.episodeId === episode.id),
+    }));
   const calls: { method: MethodName; input: unknown }[] = [];
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const unused = () => {
@@ -105,8 +114,9 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
 
   const handlers: Record<MethodName, (input: never) => unknown> = {
     listFeeds: () => store.feeds,
-    listEpisodes: () => store.episodes,
-    countEpisodes: () => store.episodes.length,
+    listEpisodes: ({ offset = 0, limit, ...query }: EpisodeQuery & { offset?: number; limit?: number }) =>
+      matching(query).slice(offset, limit === undefined ? undefined : offset + limit),
+    countEpisodes: (query: EpisodeQuery) => matching(query).length,
     getEpisode: ({ id }: { id: string }) => store.episodes.find((episode) => episode.id === id),
     subscribe: () => ({
       feed: sampleFeed,

@@ -14,11 +14,36 @@ import { formatBytes, stateWords } from './download-words';
 import './downloads.css';
 
 interface DownloadsViewProps {
-  episodes: EpisodeWithState[];
   feeds: Feed[];
   settings: Settings;
   onOpenEpisode: (id: string) => void;
   onBack: () => void;
+}
+
+/**
+ * The episodes of these downloads (titles, dates), asked of the service by id: the library's list
+ * holds only the rows it shows. Asked again when the set of downloads changes.
+ */
+function useEpisodesOf(ids: string[]): ReadonlyMap<string, EpisodeWithState | null> {
+  // null: asked, and no longer in the library; missing: not answered yet.
+  const [episodes, setEpisodes] = useState<ReadonlyMap<string, EpisodeWithState | null>>(new Map());
+  const key = [...ids].sort().join('\n');
+  useEffect(() => {
+    if (key === '') return;
+    let live = true;
+    const asked = key.split('\n');
+    api
+      .listEpisodes({ ids: asked })
+      .then((found) => {
+        const byId = new Map(found.map((episode) => [episode.id, episode]));
+        if (live) setEpisodes(new Map(asked.map((id) => [id, byId.get(id) ?? null])));
+      })
+      .catch((error: unknown) => console.warn('Could not read the downloaded episodes', error));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return episodes;
 }
 
 const order: Record<Download['state'], number> = {
@@ -30,9 +55,10 @@ const order: Record<Download['state'], number> = {
   cancelled: 5,
 };
 
-export function DownloadsView({ episodes, feeds, settings, onOpenEpisode, onBack }: DownloadsViewProps) {
+export function DownloadsView({ feeds, settings, onOpenEpisode, onBack }: DownloadsViewProps) {
   const { byId, completedIds } = useDownloads();
   const [usage, setUsage] = useState<StorageUsage>();
+  const episodeById = useEpisodesOf([...byId.keys()]);
 
   // Usage changes when a file completes or goes; progress does not count until then.
   useEffect(() => {
@@ -46,7 +72,6 @@ export function DownloadsView({ episodes, feeds, settings, onOpenEpisode, onBack
     };
   }, [completedIds]);
 
-  const episodeById = new Map(episodes.map((episode) => [episode.id, episode]));
   const feedTitle = (id: string) => feeds.find((feed) => feed.id === id)?.title ?? 'Unknown show';
   const all = [...byId.values()].filter((download) => download.state !== 'cancelled');
   // Failed ones wait for the listener (Retry), not for the queue: they get their own group.
@@ -68,7 +93,7 @@ export function DownloadsView({ episodes, feeds, settings, onOpenEpisode, onBack
 
   const row = (download: Download) => {
     const episode = episodeById.get(download.episodeId);
-    const title = episode?.title ?? 'An episode no longer in your library';
+    const title = episode?.title ?? (episode === null ? 'An episode no longer in your library' : 'Loading…');
     const titleId = `download-title-${download.episodeId}`;
     return (
       <li key={download.episodeId} className="download-item" aria-labelledby={titleId}>

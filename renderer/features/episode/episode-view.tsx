@@ -30,7 +30,8 @@ interface EpisodeViewProps {
   episodeId: string;
   /** What the library already knows, for an instant first paint. */
   initial?: EpisodeWithState;
-  feed?: Feed;
+  /** The shows, to name the episode's. */
+  feeds: Feed[];
   onBack: () => void;
   onStateChanged: (id: string, state: EpisodeState) => void;
   markBackSeconds: number;
@@ -42,7 +43,7 @@ interface EpisodeViewProps {
 export function EpisodeView({
   episodeId,
   initial,
-  feed,
+  feeds,
   onBack,
   onStateChanged,
   markBackSeconds,
@@ -57,6 +58,7 @@ export function EpisodeView({
   const mark = useMark(markBackSeconds, toast);
   const [episode, setEpisode] = useState<EpisodeWithState | undefined>(initial);
   const [error, setError] = useState<string>();
+  const feed = feeds.find((show) => show.id === episode?.feedId);
 
   useEffect(() => {
     let live = true;

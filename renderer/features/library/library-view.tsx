@@ -1,27 +1,28 @@
 /** The library: the show, its sync status, feed actions, quick filters and the episode list. */
-import { useMemo, useState } from 'react';
 import type { Feed } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
 import { RefreshIcon } from '../../components/icons';
 import { previewText } from '../../lib/plain-text';
-import { useDownloads } from '../downloads/downloads-context';
 import { ExportNotes } from '../notes/export-notes';
 import { ImportNotes } from '../notes/import-notes';
-import { filterEpisodes, type EpisodeFilters } from './episode-filter';
 import { EpisodeFiltersBar } from './episode-filters';
 import { EpisodeList } from './episode-list';
 import type { EpisodeRowActions } from './episode-row';
 import { SubscribeForm } from './subscribe-form';
 import { SyncStatus } from './sync-status';
+import type { EpisodeQuery, EpisodeWindow } from './use-episode-window';
 import type { Library } from './use-library';
 import './library.css';
 
 interface LibraryViewProps {
   library: Library;
+  /** The episodes matching `filters`, a page at a time. */
+  episodes: EpisodeWindow;
   nowPlayingId?: string;
   onOpenEpisode: (id: string) => void;
-  filters: EpisodeFilters;
-  onFiltersChange: (patch: Partial<EpisodeFilters>) => void;
+  /** The quick filters and the show chosen (none: every show). */
+  filters: EpisodeQuery;
+  onFiltersChange: (patch: Partial<EpisodeQuery>) => void;
   actions: EpisodeRowActions;
   queuedIds: ReadonlySet<string>;
   onUnsubscribe: (feed: Feed) => void;
@@ -29,6 +30,7 @@ interface LibraryViewProps {
 
 export function LibraryView({
   library,
+  episodes,
   nowPlayingId,
   onOpenEpisode,
   filters,
@@ -37,18 +39,11 @@ export function LibraryView({
   queuedIds,
   onUnsubscribe,
 }: LibraryViewProps) {
-  const { feeds, episodes, loading, loadError, refreshing } = library;
-  const [feedFilter, setFeedFilter] = useState<string>();
-  const selected = feeds.find((feed) => feed.id === feedFilter);
-  const ofShow = useMemo(
-    () => (selected ? episodes.filter((episode) => episode.feedId === selected.id) : episodes),
-    [episodes, selected],
-  );
-  const { ready: downloadsReady, completedIds } = useDownloads();
-  const shown = useMemo(
-    () => filterEpisodes(ofShow, filters, downloadsReady ? completedIds : undefined),
-    [ofShow, filters, downloadsReady, completedIds],
-  );
+  const { feeds, refreshing } = library;
+  const loading = library.loading || episodes.loading;
+  const loadError = library.loadError ?? episodes.loadError;
+  const selected = feeds.find((feed) => feed.id === filters.feedId);
+  const setFeedFilter = (feedId: string | undefined) => onFiltersChange({ feedId });
   const filtered = filters.text.trim() !== '' || filters.state !== 'all' || filters.hidePlayed;
   const headerFeed: Feed | undefined = selected ?? (feeds.length === 1 ? feeds[0] : undefined);
   // Feed descriptions are often HTML; the header shows them as plain text.
@@ -124,15 +119,15 @@ export function LibraryView({
       <section className="library-episodes" aria-labelledby="episodes-heading">
         <h2 id="episodes-heading" className="library-episodes__heading">
           Episodes{' '}
-          {!loading && ofShow.length > 0 && (
+          {!loading && episodes.unfiltered > 0 && (
             <span className="muted">
-              {filtered && shown.length !== ofShow.length
-                ? `${shown.length.toLocaleString()} of ${ofShow.length.toLocaleString()}`
-                : ofShow.length.toLocaleString()}
+              {filtered && episodes.total !== episodes.unfiltered
+                ? `${episodes.total.toLocaleString()} of ${episodes.unfiltered.toLocaleString()}`
+                : episodes.unfiltered.toLocaleString()}
             </span>
           )}
         </h2>
-        {!loading && !loadError && ofShow.length > 0 && (
+        {!loading && !loadError && episodes.unfiltered > 0 && (
           <EpisodeFiltersBar filters={filters} onChange={onFiltersChange} />
         )}
         {loadError ? (
@@ -147,7 +142,7 @@ export function LibraryView({
           </div>
         ) : (
           <EpisodeList
-            episodes={shown}
+            episodes={episodes}
             feeds={feeds}
             nowPlayingId={nowPlayingId}
             refreshing={refreshing}

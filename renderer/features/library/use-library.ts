@@ -1,14 +1,16 @@
 /**
- * Feeds, episodes and sync status, kept fresh by the service's events. The list reloads on
- * libraryChanged (and after each sync result, which carries a new lastSyncedAt / lastError).
+ * Feeds and sync status, kept fresh by the service's events: reloaded on libraryChanged and after
+ * each sync result (which carries a new lastSyncedAt / lastError). The episodes are asked a page at a
+ * time by useEpisodeWindow; `changes` tells it when to ask again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EpisodeState, EpisodeWithState, Feed, SyncResult } from '../../../shared/types';
+import type { Feed, SyncResult } from '../../../shared/types';
 import { api, errorText } from '../../api';
 
 export interface Library {
   feeds: Feed[];
-  episodes: EpisodeWithState[];
+  /** Moves whenever the episodes may have changed (a sync, notes, an import, an unsubscribe). */
+  changes: number;
   /** True until the first load finished. */
   loading: boolean;
   /** The library itself could not be read. */
@@ -24,7 +26,6 @@ export interface Library {
   syncProgress?: { done: number; total: number };
   /** Subscribes (or finds the show already subscribed) and reloads; api errors are thrown. */
   subscribe: (url: string) => Promise<SubscribeOutcome>;
-  patchEpisodeState: (id: string, state: EpisodeState) => void;
 }
 
 export interface SubscribeOutcome {
@@ -57,7 +58,7 @@ function syncFinished(round: SyncRound, feedId: string): SyncRound {
 
 export function useLibrary(): Library {
   const [feeds, setFeeds] = useState<Feed[]>([]);
-  const [episodes, setEpisodes] = useState<EpisodeWithState[]>([]);
+  const [changes, setChanges] = useState(0);
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string>();
   const [round, setRound] = useState<SyncRound>(idleRound);
@@ -72,12 +73,13 @@ export function useLibrary(): Library {
 
   const reload = useCallback((): Promise<void> => {
     const seq = ++reloadSeq.current;
-    return Promise.all([api.listFeeds({}), api.listEpisodes({})])
-      .then(([nextFeeds, nextEpisodes]) => {
+    setChanges(seq);
+    return api
+      .listFeeds({})
+      .then((nextFeeds) => {
         if (seq < shownSeq.current) return;
         shownSeq.current = seq;
         setFeeds(nextFeeds);
-        setEpisodes(nextEpisodes);
         setLoadError(undefined);
         setLoading(false);
       })
@@ -133,13 +135,9 @@ export function useLibrary(): Library {
     [reload],
   );
 
-  const patchEpisodeState = useCallback((id: string, state: EpisodeState) => {
-    setEpisodes((list) => list.map((episode) => (episode.id === id ? { ...episode, state } : episode)));
-  }, []);
-
   return {
     feeds,
-    episodes,
+    changes,
     loading,
     loadError,
     refreshing: requestRunning || round.started.size > 0,
@@ -148,6 +146,5 @@ export function useLibrary(): Library {
     reload,
     ...(round.started.size > 1 && { syncProgress: { done: round.finished.size, total: round.started.size } }),
     subscribe,
-    patchEpisodeState,
   };
 }

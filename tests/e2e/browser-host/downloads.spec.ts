@@ -45,7 +45,8 @@ test('a downloaded episode lists, opens, shows chapters and notes, plays and see
   await expect(button(page, 'Resume download')).toBeVisible();
   await expect(bar).toHaveAttribute('aria-valuetext', /^Paused at \d+ KB of /);
   await button(page, 'Resume download').click();
-  await expect(button(page, 'Pause download')).toBeVisible();
+  // The rest may arrive before a poll sees "Pause download" again (a loaded machine): finishing is the proof.
+  await expect(button(page, 'Resume download')).toHaveCount(0);
   await expect(button(page, 'Remove download')).toBeVisible({ timeout: 15_000 });
 
   // A note made online must be there offline too.

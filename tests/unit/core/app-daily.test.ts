@@ -188,6 +188,12 @@ describe('listEpisodes filters', () => {
     ]);
     expect(await titles({ sort: 'oldest', offset: 1, limit: 1 })).toEqual(['Postgres vacuum, finally']);
     expect(await titles({ feedId: 'no-such-feed' })).toEqual([]);
+    // The Downloads view names its episodes; ids no longer in the library are left out.
+    expect(await titles({ ids: [pg.id, 'gone', tcp.id] })).toEqual([
+      'Postgres vacuum, finally',
+      'TCP Fast Open explained',
+    ]);
+    expect(await call('countEpisodes', { ids: [pg.id, 'gone'] })).toBe(1);
     expect((await call('listEpisodes', {})).find((e) => e.id === cafe.id)?.hasNotes).toBe(true);
     expect((await call('getEpisode', { id: cafe.id })).hasNotes).toBe(true);
 
