@@ -260,6 +260,10 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       isDownloaded: (id) => downloads.get(id)?.state === 'completed',
       now,
       onListening: (id) => (activeEpisode = { id, at: now().getTime() }),
+      // Played is done with: like Pocket Casts, it leaves Up next (an ending episode is taken off by advanceQueue too).
+      onPlayed: (id) => {
+        if (queue.remove(id)) events.emit('queueChanged', { episodeIds: queue.list() });
+      },
     }),
     ...queueHandlers({ queue, catalogue, events, withState: (episode) => withState(episode) }),
     ...showHandlers({

@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Download } from '../../shared/types';
 import { sampleEpisode, type FakeData } from './fake-bridge';
+import { fakeHowls } from './fake-howler';
 import { renderApp as renderShell, resetAppBetweenTests } from './render-app';
 
 vi.mock('howler', async () => ({ Howl: (await import('./fake-howler')).FakeHowl }));
@@ -56,9 +57,26 @@ describe('library row play button', () => {
     expect(await within(player).findByRole('button', { name: 'Pause' })).toBeTruthy();
     const pause = await within(item).findByRole('button', { name: 'Pause Socket management' });
 
+    expect(within(item).getByText('Now playing')).toBeTruthy();
+
     await user.click(pause);
     expect(await within(player).findByRole('button', { name: 'Play' })).toBeTruthy();
     expect(within(item).queryByRole('button', { name: 'Pause Socket management' })).toBeNull();
+    // Paused is not "Now playing".
+    expect(within(item).getByText('Paused')).toBeTruthy();
+    expect(within(item).queryByText('Now playing')).toBeNull();
+  });
+
+  it('says "Couldn\'t play" on the row, not "Now playing", when the audio fails to load', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    const item = await row(sockets.title);
+    await user.click(within(item).getByRole('button', { name: 'Play Socket management' }));
+    await within(item).findByText('Now playing');
+    const howl = fakeHowls.all().at(-1)!;
+    act(() => (howl.options.onloaderror as (id: number, detail: unknown) => void)(1, 'MEDIA_ERR_NETWORK'));
+    expect(await within(item).findByText("Couldn't play")).toBeTruthy();
+    expect(within(item).queryByText('Now playing')).toBeNull();
   });
 
   it('never takes the bare names "Play" or "Pause", which belong to the player bar', async () => {

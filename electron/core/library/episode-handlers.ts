@@ -20,6 +20,8 @@ export interface EpisodeHandlerDeps {
   now: () => Date;
   /** The listener saved a position: the episode is in use (storage rules spare it). */
   onListening: (episodeId: string) => void;
+  /** The episode became played (it leaves Up next). */
+  onPlayed: (episodeId: string) => void;
 }
 
 /** Episodes as lists see them, listening state saves and the session to reopen. */
@@ -56,8 +58,9 @@ export function episodeHandlers(deps: EpisodeHandlerDeps): Pick<Handlers, Episod
     getEpisode: ({ id }) => withState(episodeOrThrow(id)),
     setEpisodeState: ({ id, position, played, ended }) => {
       const episode = episodeOrThrow(id);
+      const before = listening.get(id);
       const next = nextEpisodeState(
-        listening.get(id),
+        before,
         { position, played, ended },
         {
           durationSeconds: episode.durationSeconds,
@@ -68,7 +71,9 @@ export function episodeHandlers(deps: EpisodeHandlerDeps): Pick<Handlers, Episod
       // Only the player saves positions; "mark played" from a list must not change what reopens.
       const isPlaying = position !== undefined || ended === true;
       if (isPlaying) deps.onListening(id);
-      return listening.put(id, next, { listening: isPlaying });
+      const saved = listening.put(id, next, { listening: isPlaying });
+      if (saved.played && !before.played) deps.onPlayed(id);
+      return saved;
     },
     getSession: () => {
       const id = listening.lastEpisode();

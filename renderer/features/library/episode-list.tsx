@@ -194,6 +194,7 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
             showTitle={titles?.get(episode.feedId)}
             nowPlaying={episode.id === nowPlayingId}
             playing={episode.id === nowPlayingId && player.playing}
+            failed={episode.id === nowPlayingId && player.status === 'error'}
             queued={queuedIds.has(episode.id)}
             onPlay={onPlay}
             onOpen={onOpen}

@@ -5,6 +5,7 @@
  * Pocket Casts: the row's play/pause (named with the title, as "Play" and "Pause" alone belong to
  * the player bar) and its download button.
  */
+import { inPlayerWords } from '../player/now-playing-words';
 import { memo, useMemo, type Ref } from 'react';
 import type { EpisodeWithState } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';
@@ -37,6 +38,8 @@ interface EpisodeRowProps {
   nowPlaying: boolean;
   /** This row's episode is loaded and playing (or about to). */
   playing: boolean;
+  /** This row's episode is loaded and its audio failed. */
+  failed: boolean;
   queued: boolean;
   onPlay: PlayEpisode;
   onOpen: (id: string) => void;
@@ -63,6 +66,7 @@ export const EpisodeRow = memo(function EpisodeRow({
   showTitle,
   nowPlaying,
   playing,
+  failed,
   queued,
   onPlay,
   onOpen,
@@ -106,7 +110,13 @@ export const EpisodeRow = memo(function EpisodeRow({
           </button>
         </div>
         <p className="episode-row__meta" id={describedBy}>
-          {nowPlaying && <span className="episode-row__badge episode-row__badge--current">Now playing</span>}
+          {nowPlaying && (
+            <span
+              className={`episode-row__badge episode-row__badge--current${failed ? ' episode-row__badge--failed' : ''}`}
+            >
+              {inPlayerWords(playing, failed)}
+            </span>
+          )}
           {progress.kind === 'new' && !nowPlaying && <span className="episode-row__badge">New</span>}
           {queued && (
             <span className="episode-row__queued">

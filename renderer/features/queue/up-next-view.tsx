@@ -8,6 +8,7 @@ import type { EpisodeWithState, Feed } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';
 import { Artwork } from '../../components/artwork';
 import { ArrowIcon, BackIcon, CloseIcon, GripIcon, QueueIcon } from '../../components/icons';
+import { inPlayerWords } from '../player/now-playing-words';
 import { usePlayerContext } from '../player/player-context';
 import { useQueueContext } from './queue-context';
 import './queue.css';
@@ -197,7 +198,11 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
                         {episode.title}
                       </button>
                       <p className="up-next__meta">
-                        {episode.id === nowPlayingId && <span className="episode-row__badge">Now playing</span>}
+                        {episode.id === nowPlayingId && (
+                          <span className="episode-row__badge">
+                            {inPlayerWords(player.playing, player.status === 'error')}
+                          </span>
+                        )}
                         {feedTitle(episode.feedId) && (
                           <span className="up-next__show">{feedTitle(episode.feedId)}</span>
                         )}

@@ -226,6 +226,25 @@ describe('queue through the contract', () => {
     expect(await call('advanceQueue', {})).toBeNull();
     expect(events('queueChanged').map((e) => e.episodeIds.length)).toEqual([1, 2, 3, 3, 2, 1, 0]);
   });
+
+  it('takes an episode off Up next when it is marked played, and only then', async () => {
+    const [cafe, pg, tcp] = (await call('listEpisodes', {})) as EpisodeWithState[];
+    const ids = (list: EpisodeWithState[]) => list.map((e) => e.id);
+    for (const episode of [cafe!, pg!, tcp!]) await call('addToQueue', { episodeId: episode.id });
+    await call('setEpisodeState', { id: pg!.id, position: 30 });
+    expect(ids(await call('getQueue', {}))).toEqual([cafe!.id, pg!.id, tcp!.id]);
+
+    await call('setEpisodeState', { id: pg!.id, played: true });
+    expect(ids(await call('getQueue', {}))).toEqual([cafe!.id, tcp!.id]);
+    expect(events('queueChanged').at(-1)?.episodeIds).toEqual([cafe!.id, tcp!.id]);
+    // Played again, or unplayed: nothing more leaves.
+    await call('setEpisodeState', { id: pg!.id, played: true });
+    await call('setEpisodeState', { id: pg!.id, played: false });
+    expect(ids(await call('getQueue', {}))).toEqual([cafe!.id, tcp!.id]);
+    // Played by reaching the end too.
+    await call('setEpisodeState', { id: tcp!.id, ended: true });
+    expect(ids(await call('getQueue', {}))).toEqual([cafe!.id]);
+  });
 });
 
 describe('shows: subscribe', () => {
