@@ -23,6 +23,7 @@ import { UnsubscribeDialog } from '../features/library/unsubscribe-dialog';
 import { useEpisodeWindow, type EpisodeQuery } from '../features/library/use-episode-window';
 import { useLibrary } from '../features/library/use-library';
 import { PlayerBar } from '../features/player/player-bar';
+import { formatRate } from '../features/player/speed-control';
 import { PlayerContext } from '../features/player/player-context';
 import { useMediaSession } from '../features/player/use-media-session';
 import { usePlayer } from '../features/player/use-player';
@@ -120,10 +121,13 @@ function Shell() {
   const pinShowSpeed = useCallback(
     (rate: number | undefined) => {
       if (!loadedFeedId) return;
-      const { [loadedFeedId]: _old, ...others } = settings.speedByFeed;
+      const { [loadedFeedId]: old, ...others } = settings.speedByFeed;
       void updateSettings({ speedByFeed: rate === undefined ? others : { ...others, [loadedFeedId]: rate } });
+      // Moving a pin from the speed menu is said aloud: the listener may not have meant the show.
+      const show = library.feeds.find((feed) => feed.id === loadedFeedId)?.title;
+      if (old !== undefined && rate !== undefined && show) showToast({ text: `${show} now plays at ${formatRate(rate)}` });
     },
-    [loadedFeedId, settings.speedByFeed, updateSettings],
+    [loadedFeedId, settings.speedByFeed, updateSettings, library.feeds, showToast],
   );
 
   // On start, the episode listened to last waits in the player, paused where it stopped.

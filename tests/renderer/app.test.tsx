@@ -2,6 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '../../shared/types';
 import { type FakeData, sampleEpisode, sampleFeed } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
 import { renderApp as renderShell, resetAppBetweenTests } from './render-app';
@@ -238,5 +239,20 @@ describe('episode and player', () => {
     expect(screen.getByRole('button', { name: 'Skip forward 45 seconds' })).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Playback speed' }) as HTMLSelectElement).value).toBe('1.5');
     expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+
+  it('a show with a pinned speed keeps the speed chosen in the menu, and says so', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp({ settings: { ...defaultSettings, speedByFeed: { [sampleFeed.id]: 1.5 } } });
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    const speed = (await screen.findByRole('combobox', { name: 'Playback speed' })) as HTMLSelectElement;
+    expect(speed.value).toBe('1.5');
+    await user.selectOptions(speed, '2');
+    expect(await screen.findByText(`${sampleFeed.title} now plays at 2×`)).toBeTruthy();
+    expect(fake.store.settings.speedByFeed).toEqual({ [sampleFeed.id]: 2 });
+    expect(speed.value).toBe('2');
+    expect(
+      screen.getByRole('button', { name: `Use this speed for ${sampleFeed.title}` }).getAttribute('aria-pressed'),
+    ).toBe('true');
   });
 });

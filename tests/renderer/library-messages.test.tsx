@@ -4,7 +4,7 @@
  * "Updated …", the offline snapshot explained once; failed downloads in their own group; the
  * settings' Default speed offering the player's speeds.
  */
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Download, Feed } from '../../shared/types';
@@ -114,6 +114,19 @@ describe('refresh status', () => {
     expect(within(status).getByText("Couldn't refresh Third Show: Gone away.")).toBeTruthy();
     expect(status.textContent).toMatch(/Updated 5 minutes ago/);
     expect(status.textContent).not.toContain(';');
+  });
+
+  it('drops a failed refresh\'s message once a show syncs again', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp();
+    await screen.findByRole('list', { name: 'Episodes' });
+    fake.bridge.refreshFeeds = () =>
+      Promise.resolve({ ok: false, error: { code: 'failed', message: 'The disk is full' } }) as never;
+    await user.click(screen.getByRole('button', { name: 'Refresh feeds' }));
+    expect(await screen.findByText("Couldn't refresh: The disk is full.")).toBeTruthy();
+
+    act(() => fake.emit('syncResult', { feedId: sampleFeed.id, ok: true, added: 0, updated: 0 }));
+    await waitFor(() => expect(screen.queryByText(/Couldn't refresh/)).toBeNull());
   });
 
   it('explains an offline snapshot once, with Unsubscribe among the header actions', async () => {

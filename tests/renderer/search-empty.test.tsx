@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** Search with no hits says which terms found nothing. */
+/** Search with no hits says which terms found nothing; one hit is "1 result". */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -18,5 +18,33 @@ describe('search', () => {
     const results = screen.getByRole('region', { name: 'Search results' });
     expect(await within(results).findByText('No notes, chapters or episodes match “zebra crossing”')).toBeTruthy();
     expect(fake.calls.find((call) => call.method === 'search')?.input).toMatchObject({ query: 'zebra crossing' });
+  });
+
+  it('announces one hit as "1 result"', async () => {
+    const fake = await renderApp({ episodes: [sampleEpisode('e1', 'Alpha episode')] });
+    fake.bridge.search = () =>
+      Promise.resolve({
+        ok: true as const,
+        value: [
+          {
+            episodeId: 'e1',
+            title: 'Alpha episode',
+            hits: [
+              {
+                kind: 'title' as const,
+                at: 0,
+                snippet: 'Alpha episode',
+                match: [0, 5] as [number, number],
+                exact: true,
+              },
+            ],
+            moreHits: 0,
+          },
+        ],
+      });
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('searchbox', { name: 'Search' }), 'alpha');
+    const results = screen.getByRole('region', { name: 'Search results' });
+    expect(await within(results).findByText('1 result for alpha')).toBeTruthy();
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Confirms an unsubscribe and asks what happens to the show's downloads. Notes and listening
- * positions are always kept (they come back if the listener subscribes again), and the dialog says so.
+ * Confirms an unsubscribe and, when the show has downloaded episodes, asks what happens to them.
+ * Notes and listening positions are always kept (they come back if the listener subscribes again),
+ * and the dialog says so. A show with nothing downloaded (the offline snapshot, say) is not asked
+ * about downloads it doesn't have; anything half-downloaded goes with it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Feed } from '../../../shared/types';
@@ -56,11 +58,12 @@ export function UnsubscribeDialog({ feed, downloadCount, onConfirm, onClose }: U
       <h2 id={`${id}-title`}>Unsubscribe from {name}?</h2>
       <div id={`${id}-body`}>
         <p>Its episodes leave your library. Your notes and listening positions are kept.</p>
-        <p>
-          {downloadCount > 0
-            ? `You have ${downloadCount} downloaded ${downloadCount === 1 ? 'episode' : 'episodes'} of this show. Keep the files, or delete them to free the space?`
-            : 'Keep or delete any downloaded episodes of this show?'}
-        </p>
+        {downloadCount > 0 && (
+          <p>
+            You have {downloadCount} downloaded {downloadCount === 1 ? 'episode' : 'episodes'} of this show. Keep the
+            files, or delete them to free the space?
+          </p>
+        )}
       </div>
       {error && (
         <p className="confirm-dialog__error" role="alert">
@@ -71,12 +74,20 @@ export function UnsubscribeDialog({ feed, downloadCount, onConfirm, onClose }: U
         <button type="button" className="button" onClick={onClose} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className="button" onClick={() => void confirm(false)} disabled={busy}>
-          Keep downloads
-        </button>
-        <button type="button" className="button button--danger" onClick={() => void confirm(true)} disabled={busy}>
-          Delete downloads
-        </button>
+        {downloadCount > 0 ? (
+          <>
+            <button type="button" className="button" onClick={() => void confirm(false)} disabled={busy}>
+              Keep downloads
+            </button>
+            <button type="button" className="button button--danger" onClick={() => void confirm(true)} disabled={busy}>
+              Delete downloads
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--danger" onClick={() => void confirm(true)} disabled={busy}>
+            Unsubscribe
+          </button>
+        )}
       </div>
     </dialog>
   );

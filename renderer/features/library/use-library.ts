@@ -96,8 +96,10 @@ export function useLibrary(): Library {
       // "Has notes" is part of each episode's state in the list.
       api.on('notesChanged', () => void reload()),
       api.on('syncProgress', ({ feedId }) => setRound((now) => syncStarted(now, feedId))),
-      api.on('syncResult', ({ feedId }) => {
+      api.on('syncResult', ({ feedId, ok }) => {
         setRound((now) => syncFinished(now, feedId));
+        // A show synced since: the failure of an earlier refresh as a whole no longer holds.
+        if (ok) setRefreshError(undefined);
         void reload();
       }),
     ];

@@ -207,7 +207,15 @@ export function PlayerBar({
 
       <div className="player-bar__extra">
         <div className="player-bar__speed">
-          <SpeedControl rate={rate} onChange={player.setRate} />
+          <SpeedControl
+            rate={rate}
+            onChange={(chosen) => {
+              player.setRate(chosen);
+              // A pinned show keeps what the listener chooses now; otherwise the next episode went
+              // back to the old pin without a word.
+              if (showSpeed !== undefined && Math.abs(showSpeed - chosen) > 0.001) onPinShowSpeed(chosen);
+            }}
+          />
           {showTitle && <ShowSpeed showTitle={showTitle} rate={rate} saved={showSpeed} onPin={onPinShowSpeed} />}
         </div>
         <SleepTimerMenu sleep={sleep} hasChapters={hasChapters} />

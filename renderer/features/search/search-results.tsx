@@ -63,7 +63,12 @@ export function SearchResults({ query, groups, busy, error, onOpen }: SearchResu
         })
       )}
       <p className="visually-hidden" aria-live="polite">
-        {busy ? '' : `${groups.reduce((sum, group) => sum + group.hits.length, 0)} results for ${query}`}
+        {busy
+          ? ''
+          : resultsWords(
+              groups.reduce((sum, group) => sum + group.hits.length, 0),
+              query,
+            )}
       </p>
     </div>
   );
@@ -80,4 +85,9 @@ function Snippet({ hit }: { hit: SearchHit }) {
       {hit.snippet.slice(end)}
     </span>
   );
+}
+
+/** What the live region says when a search answers ("1 result", never "1 results"). */
+export function resultsWords(count: number, query: string): string {
+  return `${count} ${count === 1 ? 'result' : 'results'} for ${query}`;
 }

@@ -1,4 +1,7 @@
-/** Shows: unsubscribe keeps notes (and asks about downloads); OPML export then import round-trips. */
+/**
+ * Shows: unsubscribe keeps notes and asks about downloads only when there are some; OPML export then
+ * import round-trips.
+ */
 import { readFile } from 'node:fs/promises';
 import { button, episodeOpener, openEpisode } from '../../support/earmark-ui.js';
 import { fixtureEpisodes, fixtureShowTitle } from '../../support/fixture-feed.js';
@@ -6,7 +9,7 @@ import { noteBox, noteList } from '../../support/notes-ui.js';
 import { expect, test } from './fixtures.js';
 import type { Page } from '@playwright/test';
 
-async function unsubscribe(page: Page, choice: 'Keep downloads' | 'Delete downloads'): Promise<void> {
+async function unsubscribe(page: Page, choice: 'Keep downloads' | 'Delete downloads' | 'Unsubscribe'): Promise<void> {
   await button(page, 'Unsubscribe').click();
   const dialog = page.getByRole('dialog', { name: `Unsubscribe from ${fixtureShowTitle}?` });
   await expect(dialog).toBeVisible();
@@ -21,6 +24,8 @@ test('Unsubscribe asks about downloads and keeps notes; subscribing again brings
   await noteBox(page).fill('Keep me across unsubscribing');
   await button(page, 'Add note').click();
   await expect(noteList(page)).toContainText('Keep me');
+  await button(page, 'Download').click();
+  await expect(button(page, 'Remove download')).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Earmark library', exact: true }).click();
 
   await button(page, 'Unsubscribe').click();
@@ -38,6 +43,8 @@ test('Unsubscribe asks about downloads and keeps notes; subscribing again brings
   await button(page, 'Subscribe').click();
   await openEpisode(page, fixtureEpisodes.sockets);
   await expect(noteList(page)).toContainText('Keep me across unsubscribing');
+  // The kept download is the episode's again.
+  await expect(button(page, 'Remove download')).toBeVisible();
 });
 
 test('Export OPML, unsubscribe, Import OPML: the show comes back', async ({ page, feed }) => {
@@ -53,7 +60,13 @@ test('Export OPML, unsubscribe, Import OPML: the show comes back', async ({ page
   expect(opml).toContain(feed.feedUrl);
   await page.keyboard.press('Escape');
 
-  await unsubscribe(page, 'Delete downloads');
+  // Nothing downloaded: no question about downloads.
+  await button(page, 'Unsubscribe').click();
+  const dialog = page.getByRole('dialog', { name: `Unsubscribe from ${fixtureShowTitle}?` });
+  await expect(dialog.getByRole('button', { name: 'Keep downloads' })).toHaveCount(0);
+  await expect(dialog).not.toContainText('download');
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await unsubscribe(page, 'Unsubscribe');
 
   await button(page, 'Settings').click();
   const choosing = page.waitForEvent('filechooser');
