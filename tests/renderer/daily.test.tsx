@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { describeSleep, formatRemaining, chapterEndAt } from '../../renderer/features/player/use-sleep-timer';
 import { moveItem } from '../../renderer/features/queue/use-queue';
+import { createSleepTimer } from '../../shared/sleep-timer';
 import { type FakeData, sampleEpisode } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
 import { renderApp as renderShell, resetAppBetweenTests } from './render-app';
@@ -132,6 +133,21 @@ describe('sleep timer', () => {
         300,
       ),
     ).toBe(300);
+  });
+
+  it('End of chapter pauses when playback crosses the boundary, even with a tick just before it', () => {
+    const chapters = [
+      { start: 0, title: 'A' },
+      { start: 98, title: 'B' },
+      { start: 185, title: 'C' },
+    ];
+    const timer = createSleepTimer({ now: () => 0 });
+    timer.setPlaying(true);
+    timer.start({ kind: 'end-of-chapter' });
+    const tick = (position: number) =>
+      timer.tick({ position, durationSeconds: 300, chapterEnd: chapterEndAt(chapters, position, 300), rate: 1.5 });
+    // Ticks a quarter second apart at 1.5×; one lands 0.15 s before chapter B.
+    expect([97.475, 97.85, 98.225].map(tick)).toEqual([false, false, true]);
   });
 
   it('the Sleep timer menu starts a timer, the player shows the time left, Off cancels it', async () => {

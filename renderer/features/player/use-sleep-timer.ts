@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createSleepTimer, type SleepMode, type SleepTimerStatus } from '../../../shared/sleep-timer';
 import type { Chapter } from '../../../shared/types';
-import { chapterIndexAt } from '../chapters/chapter-math';
 import type { Player } from './use-player';
 
 export interface SleepTimerControl {
@@ -18,10 +17,15 @@ export interface SleepTimerControl {
   episodeEnded: () => boolean;
 }
 
-/** Where the chapter playing at `position` ends: the next chapter's start, its own end, or the episode's. */
+/**
+ * Where the chapter playing at `position` ends: the next chapter's start, its own end, or the episode's.
+ * The exact boundary, not chapterIndexAt's: that one counts the last 0.3 s before a chapter as the
+ * chapter (for clicks), so the end rolled over to the next chapter's a tick before playback crossed
+ * it, and "End of chapter" never stopped.
+ */
 export function chapterEndAt(chapters: readonly Chapter[], position: number, duration: number): number | undefined {
   if (chapters.length === 0) return undefined;
-  const index = chapterIndexAt(chapters, position);
+  const index = chapters.findLastIndex((chapter) => chapter.start <= position);
   if (index < 0) return chapters[0]?.start;
   const chapter = chapters[index]!;
   return chapters[index + 1]?.start ?? chapter.end ?? (duration > 0 ? duration : undefined);
