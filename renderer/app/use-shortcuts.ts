@@ -52,7 +52,9 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       if (target?.closest(typing)) return;
       const { note, mark, previousChapter, nextChapter, search, skipBack, skipForward, help } = ref.current;
       const arrow = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
-      if (arrow && target?.closest(usesArrows)) return;
+      // Shift+arrows on a slider are the chapter keys (a slider's own step would be one second).
+      const sliderChapterKeys = event.shiftKey && target?.closest('input[type="range"]');
+      if (arrow && !sliderChapterKeys && target?.closest(usesArrows)) return;
       const action =
         event.key === '?'
           ? help

@@ -1,8 +1,10 @@
 /** Space plays/pauses, unless focus is on something that uses Space itself (fields, buttons, links). */
 import { useEffect } from 'react';
 
+// A range input (the Seek and Volume sliders) has no use for Space: after a click on the seek bar,
+// Space must still play and pause.
 const usesSpace =
-  'input, textarea, select, button, a[href], summary, [contenteditable], [role="slider"], [role="button"], dialog *';
+  'input:not([type="range"]), textarea, select, button, a[href], summary, [contenteditable], [role="button"], dialog *';
 
 export function useSpaceToggle(enabled: boolean, toggle: () => void): void {
   useEffect(() => {

@@ -229,6 +229,26 @@ describe('episode and player', () => {
     expect(await screen.findByRole('button', { name: 'Play' })).toBeTruthy();
   });
 
+  it('after a click on the seek bar, Space still plays and pauses and Shift+→ goes to the next chapter', async () => {
+    const user = userEvent.setup();
+    const chapters = [
+      { start: 0, title: 'Intro' },
+      { start: 98, title: 'The topic' },
+    ];
+    await renderApp({ chapters: { [episodes[0]!.id]: chapters } });
+    await user.click(await screen.findByRole('button', { name: episodes[0]!.title }));
+    await screen.findByRole('button', { name: 'Play' });
+    const seek = screen.getByRole('slider', { name: 'Seek' });
+    await user.click(seek);
+    expect(document.activeElement).toBe(seek);
+    await user.keyboard(' ');
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    expect(Math.floor(fakeHowls.all().at(-1)!.position)).toBe(98);
+    await user.keyboard(' ');
+    expect(await screen.findByRole('button', { name: 'Play' })).toBeTruthy();
+  });
+
   it('skip buttons follow the settings', async () => {
     const user = userEvent.setup();
     // Settings as an older Earmark saved them (fewer keys): the renderer fills in the defaults.
