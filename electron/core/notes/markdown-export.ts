@@ -11,6 +11,10 @@ export interface ExportEpisode {
   publishedAt?: string;
   /** The episode's web page, from the feed. */
   link?: string;
+  /** The show's title. */
+  showTitle?: string;
+  /** The episode's audio file: each note also links to it at its moment (a `#t=` media fragment). */
+  enclosure?: { url: string };
 }
 
 export interface EpisodeNotes {
@@ -20,9 +24,11 @@ export interface EpisodeNotes {
 }
 
 /**
- * One episode's notes as Markdown: "## title", the date and the episode page, then one line per note,
- * `- [m:ss](earmark://episode/<id>?t=<seconds>) text`, under "### chapter" headings (chapters without
- * notes are left out; notes before the first chapter come first, without a heading). Pure.
+ * One episode's notes as Markdown: "## title", the show, the date and the episode page, then one line
+ * per note, `- [m:ss](earmark://episode/<id>?t=<seconds>) ([audio](<enclosure>#t=<seconds>)) text`,
+ * under "### chapter" headings (chapters without notes are left out; notes before the first chapter
+ * come first, without a heading). The earmark:// link opens Earmark at the moment; the audio link plays
+ * it in any browser, where Earmark isn't installed. Pure.
  *
  * Titles and chapter names come from feeds, and notes may hold anything pasted into them, while the
  * file is opened in Markdown viewers that render HTML and follow links. So their text is written to
@@ -32,17 +38,20 @@ export interface EpisodeNotes {
 export function episodeNotesMarkdown({ episode, notes, chapters }: EpisodeNotes): string {
   const lines = [`## ${plainText(oneLine(episode.title)) || 'Untitled episode'}`, ''];
   const page = webLink(episode.link);
+  const show = plainText(oneLine(episode.showTitle ?? ''));
   const about = [
+    show ? `From ${show}` : '',
     episode.publishedAt ? `Published ${episode.publishedAt.slice(0, 10)}` : '',
     page ? `[Episode page](${page})` : '',
   ].filter(Boolean);
   if (about.length > 0) lines.push(about.join(' · '), '');
+  const audio = webLink(episode.enclosure?.url);
   for (const group of groupByChapter(notes, chapters)) {
     if (group.notes.length === 0) continue;
     if (group.chapter) {
       lines.push(`### ${plainText(oneLine(group.chapter.title)) || formatTimestamp(group.chapter.start)}`, '');
     }
-    for (const note of group.notes) lines.push(noteLine(note));
+    for (const note of group.notes) lines.push(noteLine(note, audio));
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -54,8 +63,11 @@ export function allNotesMarkdown(episodes: readonly EpisodeNotes[]): string {
   return `${['# Earmark notes', '', ...parts].join('\n').trimEnd()}\n`;
 }
 
-function noteLine(note: Note): string {
-  const link = `[${formatTimestamp(note.at)}](${destination(formatDeepLink(note.episodeId, note.at))})`;
+function noteLine(note: Note, audio: string | undefined): string {
+  const seconds = Math.floor(note.at);
+  const deepLink = `[${formatTimestamp(note.at)}](${destination(formatDeepLink(note.episodeId, note.at))})`;
+  // A fragment of its own: the audio URL's own fragment, if any, would not be a time.
+  const link = audio ? `${deepLink} ([audio](${audio.replace(/#.*$/, '')}#t=${seconds}))` : deepLink;
   // Later lines of a multi-line note are indented so they stay inside the list item.
   const text = noteText(note.text.trim().replace(/\r\n?/g, '\n')).split('\n').join('\n  ');
   return text ? `- ${link} ${text}` : `- ${link}`;

@@ -35,7 +35,9 @@ export function notesHandlers({
     const episode = catalogue.episode(episodeId);
     return {
       // Notes outlive their episode in the feed; the export still names them.
-      episode: episode ?? { id: episodeId, title: 'Episode no longer in the library' },
+      episode: episode
+        ? { ...episode, showTitle: catalogue.feed(episode.feedId)?.title }
+        : { id: episodeId, title: 'Episode no longer in the library' },
       notes: notes.list(episodeId),
       chapters: episode ? await chaptersOf(episode) : [],
     };

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { button, openEpisode, seekPosition, seekTo } from '../../support/earmark-ui.js';
-import { fixtureEpisodes } from '../../support/fixture-feed.js';
+import { fixtureEpisodes, fixtureShowTitle } from '../../support/fixture-feed.js';
 import {
   chapterList,
   episodeIdOf,
@@ -85,7 +85,10 @@ test('search finds the note, and opening the hit shows the episode at that momen
   await expect(results).toHaveCount(0);
 });
 
-test('Export notes → Markdown saves the note as a link under its chapter heading', async ({ page }) => {
+test('Export notes → Markdown saves the note as a link under its chapter heading, with the show and an audio link', async ({
+  page,
+  feed,
+}) => {
   await addNoteAtFive(page);
   const id = await episodeIdOf(page, fixtureEpisodes.sockets);
   await button(page, 'Export notes').click();
@@ -96,7 +99,9 @@ test('Export notes → Markdown saves the note as a link under its chapter headi
   const markdown = await readFile((await download.path()) ?? '', 'utf8');
   expect(markdown).toContain(`## ${fixtureEpisodes.sockets}`);
   const heading = markdown.indexOf('### Intro');
-  const line = markdown.indexOf(`[0:05](earmark://episode/${id}?t=5) ${text}`);
+  expect(markdown).toContain(`From ${fixtureShowTitle}`);
+  const audio = feed.server.url('/audio/sockets.mp3');
+  const line = markdown.indexOf(`[0:05](earmark://episode/${id}?t=5) ([audio](${audio}#t=5)) ${text}`);
   expect(heading, markdown).toBeGreaterThan(-1);
   expect(line, markdown).toBeGreaterThan(heading);
 });

@@ -20,6 +20,8 @@ const episode = {
   title: 'Socket vs Connections',
   publishedAt: '2024-04-29T07:00:00.000Z',
   link: 'https://podcasters.spotify.com/pod/show/hnasr/episodes/socket-vs-connections',
+  showTitle: 'The Backend Engineering Show with Hussein Nasser',
+  enclosure: { url: 'https://anchor.fm/s/c2a5c0/podcast/play/socket.mp3' },
 };
 const chapters = [
   { start: 0, title: 'Intro' },
@@ -36,7 +38,7 @@ const notes = [
 ];
 
 describe('Markdown export', () => {
-  it('one episode: title, date, episode page, notes as deep links grouped by chapter (golden file)', () => {
+  it('one episode: title, show, date, episode page, notes as deep links and audio links grouped by chapter (golden file)', () => {
     expect(episodeNotesMarkdown({ episode, notes, chapters })).toBe(golden('episode.md'));
   });
 
@@ -86,6 +88,8 @@ describe('Markdown export of hostile text renders nothing active', () => {
     id: EP,
     title: '<script>alert(1)</script> & [x](javascript:alert(1)) `rm -rf` &lt;b&gt;',
     link: 'javascript:alert(1)',
+    showTitle: '<b>Show</b> [x](javascript:alert(1))',
+    enclosure: { url: 'javascript:alert(1)' },
   };
   const hostileChapters = [
     { start: 0, title: '<img src=x onerror=alert(1)>' },
@@ -131,6 +135,8 @@ describe('Markdown export of hostile text renders nothing active', () => {
       'https://example.com/docs?a=1&b=2',
     ]);
     expect(markdown).not.toContain('Episode page'); // its address was javascript:
+    expect(markdown).not.toContain('[audio]'); // so was the audio's
+    expect(markdown).toContain('From &lt;b&gt;Show&lt;/b&gt; \\[x\\](javascript:alert(1))');
     expect(markdown).toContain('- [0:05](earmark://episode/0123456789abcdef?t=5) \\[x\\](javascript:alert(1))');
     expect(markdown).toContain('  \\[ref\\]: javascript:alert(1)');
     expect(markdown).toContain(
