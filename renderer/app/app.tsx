@@ -125,7 +125,8 @@ function Shell() {
       void updateSettings({ speedByFeed: rate === undefined ? others : { ...others, [loadedFeedId]: rate } });
       // Moving a pin from the speed menu is said aloud: the listener may not have meant the show.
       const show = library.feeds.find((feed) => feed.id === loadedFeedId)?.title;
-      if (old !== undefined && rate !== undefined && show) showToast({ text: `${show} now plays at ${formatRate(rate)}` });
+      if (old !== undefined && rate !== undefined && show)
+        showToast({ text: `${show} now plays at ${formatRate(rate)}` });
     },
     [loadedFeedId, settings.speedByFeed, updateSettings, library.feeds, showToast],
   );

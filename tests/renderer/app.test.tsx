@@ -249,6 +249,18 @@ describe('episode and player', () => {
     expect(await screen.findByRole('button', { name: 'Play' })).toBeTruthy();
   });
 
+  it('a timestamp in the show notes plays the episode from there', async () => {
+    const user = userEvent.setup();
+    const withTimes = sampleEpisode('e9', 'Timed notes', { showNotesHtml: '<p>0:00 Intro<br>1:38 The topic</p>' });
+    await renderApp({ episodes: [withTimes] });
+    await user.click(await screen.findByRole('button', { name: 'Timed notes' }));
+    const notes = (await screen.findByRole('heading', { name: 'Show notes' })).closest('section')!;
+    await user.click(within(notes).getByRole('button', { name: 'Play from 1:38' }));
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(fakeHowls.all().at(-1)!.position).toBe(98);
+    expect(screen.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow')).toBe('98');
+  });
+
   it('skip buttons follow the settings', async () => {
     const user = userEvent.setup();
     // Settings as an older Earmark saved them (fewer keys): the renderer fills in the defaults.

@@ -116,7 +116,7 @@ describe('refresh status', () => {
     expect(status.textContent).not.toContain(';');
   });
 
-  it('drops a failed refresh\'s message once a show syncs again', async () => {
+  it("drops a failed refresh's message once a show syncs again", async () => {
     const user = userEvent.setup();
     const fake = await renderApp();
     await screen.findByRole('list', { name: 'Episodes' });

@@ -53,4 +53,27 @@ describe('sanitizeShowNotes', () => {
     expect(looksLikePlainText('<p>0:00 Intro</p>')).toBe(false);
     expect(looksLikePlainText('line<br>line')).toBe(false);
   });
+
+  it('turns timestamps into Play from buttons: within the episode, not in links, clock times or longer numbers', () => {
+    const host = document.createElement('div');
+    host.innerHTML = sanitizeShowNotes(
+      '<p>0:00 Intro<br>12:30 Pools, see <a href="https://x.example/12:30">12:30</a><br>' +
+        '1:02:03 Late<br>We met at 4:20 PM, version 1:2:3:4, ratio 3:2.5, and 59:99.</p>' +
+        '<p data-seconds="5"><button data-seconds="7">feed button</button> 2:00:00 is past the end</p>',
+      { timestampsUpTo: 3900 },
+    );
+    const buttons = [...host.querySelectorAll('button')];
+    expect(
+      buttons.map((button) => [button.textContent, button.dataset.seconds, button.getAttribute('aria-label')]),
+    ).toEqual([
+      ['0:00', '0', 'Play from 0:00'],
+      ['12:30', '750', 'Play from 12:30'],
+      ['1:02:03', '3723', 'Play from 1:02:03'],
+    ]);
+    // The feed's own buttons and data attributes never survive.
+    expect(host.querySelectorAll('[data-seconds]')).toHaveLength(3);
+    expect(host.textContent).toContain('feed button 2:00:00 is past the end');
+    // Without the option the notes have no buttons at all.
+    expect(sanitizeShowNotes('0:00 Intro')).not.toContain('<button');
+  });
 });

@@ -265,7 +265,11 @@ export function EpisodeView({
             <h2 id="show-notes-heading" className="section-heading">
               Show notes
             </h2>
-            <ShowNotes html={episode.showNotesHtml} />
+            <ShowNotes
+              html={episode.showNotesHtml}
+              {...(playable && { onPlayFrom: jump })}
+              durationSeconds={episode.durationSeconds}
+            />
           </section>
         </div>
         <aside className="episode-body__side">

@@ -12,6 +12,7 @@ import DOMPurify from 'dompurify';
 import render from 'dom-serializer';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { isTag, isText, type AnyNode } from 'domhandler';
+import { formatTimestamp, parseTimestamp } from '../../../shared/time';
 import { splitBareUrls } from '../../lib/bare-urls';
 
 // A private instance: hooks added here must not leak into any other use of DOMPurify.
@@ -94,10 +95,55 @@ const config = {
   ALLOW_DATA_ATTR: false,
 };
 
-export function sanitizeShowNotes(html: string): string {
+export interface ShowNotesOptions {
+  /** Timestamps ("12:30") become buttons that play the episode from there (not past this many seconds). */
+  timestampsUpTo?: number;
+}
+
+export function sanitizeShowNotes(html: string, options: ShowNotesOptions = {}): string {
   const body = purifier.sanitize(withoutInlineCode(html), { ...config, RETURN_DOM: true });
   linkifyBareUrls(body);
+  if (options.timestampsUpTo !== undefined) timestampButtons(body, options.timestampsUpTo);
   return body.innerHTML;
+}
+
+/**
+ * m:ss or h:mm:ss standing alone: not part of a longer number, a ratio or a version ("1:2:3:4"), and
+ * not a clock time ("4:20 PM").
+ */
+const TIMESTAMP = /(?<![\d:.])(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:]|\s*[ap]\.?m\b)/gi;
+
+/**
+ * Timestamps in the text (not inside a link) become `<button data-seconds>`, added after sanitizing
+ * (the sanitizer allows neither buttons nor data attributes from the feed), so a click can play the
+ * episode from that moment, as Pocket Casts and AntennaPod do. Times past the episode stay text.
+ */
+function timestampButtons(root: Element, upTo: number): void {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  for (const text of texts) {
+    if (text.parentElement?.closest('a')) continue;
+    const parts: (string | Node)[] = [];
+    let at = 0;
+    for (const match of text.data.matchAll(TIMESTAMP)) {
+      const seconds = parseTimestamp(match[0]);
+      if (seconds === undefined || seconds > upTo) continue;
+      parts.push(text.data.slice(at, match.index));
+      const button = doc.createElement('button');
+      button.setAttribute('type', 'button');
+      button.setAttribute('class', 'show-notes__time');
+      button.setAttribute('data-seconds', String(seconds));
+      button.setAttribute('aria-label', `Play from ${formatTimestamp(seconds)}`);
+      button.textContent = match[0];
+      parts.push(button);
+      at = match.index + match[0].length;
+    }
+    if (parts.length === 0) continue;
+    parts.push(text.data.slice(at));
+    text.replaceWith(...parts);
+  }
 }
 
 /** Bare URLs in text (not inside a link) become links. Works on DOMPurify's inert document. */

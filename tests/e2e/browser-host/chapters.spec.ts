@@ -1,6 +1,6 @@
 /**
  * Chapters from show-note timestamps in the real browser host: the list, the seek-bar markers,
- * previous/next, and that a chapter jump lands within half a second and plays.
+ * previous/next, timestamps in the notes, and that a chapter jump lands within half a second and plays.
  */
 import { button, openEpisode, seekSlider } from '../../support/earmark-ui.js';
 import { fixtureEpisodes } from '../../support/fixture-feed.js';
@@ -29,6 +29,14 @@ test('clicking a chapter seeks to its start and plays; aria-current follows', as
   await expect(chapterButton(page, '1:38 Socket vs Connections')).toHaveAttribute('aria-current', 'true');
   await expect(chapterButton(page, '0:00 Intro')).not.toHaveAttribute('aria-current', 'true');
   await expect(page.getByRole('region', { name: 'Player' })).toContainText('Socket vs Connections');
+});
+
+test('a timestamp in the show notes plays from that moment', async ({ page }) => {
+  await openEpisode(page, fixtureEpisodes.sockets);
+  const notes = page.getByRole('region', { name: 'Show notes' });
+  await notes.getByRole('button', { name: 'Play from 3:05' }).click();
+  await expect(playing(page)).toBeVisible();
+  await expectSeekWithin(page, 184, 187);
 });
 
 test('the seek-bar marker "Chapter: Wrapping up" jumps to 3:05 and plays', async ({ page }) => {
