@@ -6,6 +6,7 @@
  * beginning, strictly increasing, inside the episode. A chapter list that is wrong is worse than none.
  */
 import type { Chapter } from './types.js';
+import { decodeHTML } from 'entities';
 import { parseTimestamp } from './time.js';
 
 /** Longer notes are cut: no real show notes are this long, and it bounds the work on hostile input. */
@@ -51,37 +52,17 @@ export function chaptersFromShowNotes(notes: string, durationSeconds?: number): 
 const LINE_BREAK_TAGS =
   /<\/?(?:br|p|div|li|ul|ol|dl|dt|dd|h[1-6]|tr|table|blockquote|pre|section|article|header|footer|hr)\b[^<>]*>/gi;
 const ANY_TAG = /<\/?[a-z][^<>]*>/gi;
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  bull: '•',
-  middot: '·',
-  laquo: '«',
-  raquo: '»',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-};
-
-/** Show-notes HTML as plain lines: block tags and <br> become line breaks, entities are decoded. */
+/**
+ * Show-notes HTML as plain lines: block tags and <br> become line breaks, entities are decoded as a browser
+ * decodes them (every named HTML entity, numeric ones; an invalid number becomes U+FFFD).
+ */
 export function showNotesToText(html: string): string {
   const withoutHidden = removeBetween(
     removeBetween(removeBetween(html, '<!--', '-->'), '<script', '</script'),
     '<style',
     '</style',
   );
-  return decodeEntities(withoutHidden.replace(LINE_BREAK_TAGS, '\n').replace(ANY_TAG, ''))
+  return decodeHTML(withoutHidden.replace(LINE_BREAK_TAGS, '\n').replace(ANY_TAG, ''))
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
     .replace(/[\u200b-\u200d\ufeff]/g, '');
 }
@@ -100,15 +81,6 @@ function removeBetween(text: string, open: string, close: string): string {
     const tagEnd = lower.indexOf('>', end);
     from = tagEnd < 0 ? text.length : tagEnd + 1;
   }
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (entity, body: string) => {
-    if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-    return valid ? String.fromCodePoint(code) : entity;
-  });
 }
 
 // ---- timestamps in a line ----

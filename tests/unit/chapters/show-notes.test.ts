@@ -259,8 +259,14 @@ describe('showNotesToText', () => {
     );
   });
 
-  it('leaves unknown entities and bare "<" alone', () => {
-    expect(showNotesToText('a < b &bogus; &#0;')).toBe('a < b &bogus; &#0;');
+  it('decodes every named HTML entity, not only the common ones', () => {
+    expect(showNotesToText('<p>n&acirc;n Th&agrave;nh caf&eacute; &Eacute;t&eacute; &frac12; &hearts;</p>')).toBe(
+      '\nnân Thành café Été ½ ♥\n',
+    );
+  });
+
+  it('leaves unknown entities and bare "<" alone; an invalid number reads as U+FFFD, as in a browser', () => {
+    expect(showNotesToText('a < b &bogus; &#0;')).toBe('a < b &bogus; \ufffd');
   });
 });
 
