@@ -205,6 +205,105 @@ describe('chaptersFromShowNotes: shapes real shows use', () => {
     expect(pairs(fixture('repeated-list-html.txt')).map(([start]) => start)).toEqual([0, 98, 470]);
   });
 
+  it('a list interrupted by link lists under its entries (three or more lines between two entries)', () => {
+    const links = (n: number) =>
+      `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="https://e.x/${i}">Link ${i}</a></li>`).join('')}</ul>`;
+    const notes =
+      `<p><strong>0:00</strong> - Cold open</p><p><strong>4:00</strong> - Introductions</p>${links(4)}` +
+      `<p><strong>20:00</strong> - Compilers</p>${links(8)}<p><strong>41:30</strong> - Picks</p>${links(3)}`;
+    expect(pairs(notes, 3000)).toEqual([
+      [0, 'Cold open'],
+      [240, 'Introductions'],
+      [1200, 'Compilers'],
+      [2490, 'Picks'],
+    ]);
+  });
+
+  it('…but a time-first line far below the list (13+ lines) starts a list of its own', () => {
+    const prose = Array.from({ length: 13 }, (_, i) => `Paragraph ${i} about something else.`).join('\n');
+    expect(pairs(`0:00 Intro\n5:00 Topic\n${prose}\n2:00 Quoted elsewhere`, 600)).toEqual([
+      [0, 'Intro'],
+      [300, 'Topic'],
+    ]);
+  });
+
+  it('a time-first list may start late when it has 3+ sorted entries and reaches the second half', () => {
+    const notes = 'News first.\n11:40 Interview\n29:05 Life on the rock\n47:30 Storms\n1:08:15 The last keepers';
+    expect(pairs(notes, 4860).map(([start]) => start)).toEqual([700, 1745, 2850, 4095]);
+    // Two entries, or no duration to judge by: nothing.
+    expect(pairs('14:00 Main topic\n52:00 Listener builds', 5400)).toEqual([]);
+    expect(pairs(notes)).toEqual([]);
+  });
+
+  it('a late list must cover the episode: a schedule in the first minutes of it is not one', () => {
+    expect(pairs(fixture('schedule.txt'), 3600)).toEqual([]);
+    expect(pairs(fixture('schedule.txt'), 1300).map(([start]) => start)).toEqual([540, 570, 615, 660]);
+  });
+
+  it('title-first lists never start late: ordered track lengths and Bible verses are not chapters', () => {
+    const tracks = 'Quiet Harbour – Low Tide (2:48)\nNight Drive (4:12)\nSea Glass (5:58)\nLoop Theory (7:01)';
+    expect(pairs(tracks, 7200)).toEqual([]);
+    expect(pairs('John 3:16\nRomans 8:28\nLuke 10:27\nHebrews 11:16', 3600)).toEqual([]);
+  });
+
+  it('two timestamps on one line written alike, the second followed by a title, are two chapters', () => {
+    expect(pairs('(00:00:00) Intro\n(00:23:50) Brain maps 00:26:00: Wearing prisms\n(00:48:12) Sleep')).toEqual([
+      [0, 'Intro'],
+      [1430, 'Brain maps'],
+      [1560, 'Wearing prisms'],
+      [2892, 'Sleep'],
+    ]);
+    expect(pairs('[00:00] Intro [01:30] News\n[08:10] Rust')).toEqual([
+      [0, 'Intro'],
+      [90, 'News'],
+      [490, 'Rust'],
+    ]);
+  });
+
+  it('titles may hold colons, digits and words that begin like units', () => {
+    expect(pairs('00:00:00 Intro\n00:12:04 Part 1: The heist\n00:45:52 Min:ion\n01:02:10 3:2 Ratio')).toEqual([
+      [0, 'Intro'],
+      [724, 'Part 1: The heist'],
+      [2752, 'Min:ion'],
+      [3730, '3:2 Ratio'],
+    ]);
+  });
+
+  it('titles decode every HTML entity', () => {
+    expect(pairs('<p>00:00 Gi&#7899;i thi&#7879;u</p><p>04:10 B&aacute;nh m&igrave; v&agrave; n&acirc;n</p>')).toEqual([
+      [0, 'Giới thiệu'],
+      [250, 'Bánh mì và nân'],
+    ]);
+  });
+
+  it('an entry listed out of order is sorted into place; one past the end of the list is a typo', () => {
+    expect(pairs('0:00 Intro\n5:00 News\n45:00 Questions\n20:00 Interview\n52:30 Outro')).toEqual([
+      [0, 'Intro'],
+      [300, 'News'],
+      [1200, 'Interview'],
+      [2700, 'Questions'],
+      [3150, 'Outro'],
+    ]);
+    expect(pairs('15:00 Sponsor\n0:00 Welcome\n8:20 Maps\n27:45 Projections').map(([start]) => start)).toEqual([
+      0, 500, 900, 1665,
+    ]);
+  });
+
+  it('a list is written one way: a sentence ending in a time does not join "Title – 0:00" entries', () => {
+    const notes = 'Intro – 00:00\nTea – 03:40\nOolong – 16:05\nBrewing – 33:30\n\nOur tasting is Thursday at 19:00';
+    expect(pairs(notes, 2460).map(([, title]) => title)).toEqual(['Intro', 'Tea', 'Oolong', 'Brewing']);
+    // Written without a separator, the same entries are still a list.
+    expect(pairs('Intro 00:00\nTea 03:40\nOolong 16:05', 2460).map(([start]) => start)).toEqual([0, 220, 965]);
+  });
+
+  it('repeated starts keep the first entry', () => {
+    expect(pairs('0:00 Intro\n0:00 Cold open\n3:00 Ad\n3:00 Part one\n14:20 Tasting')).toEqual([
+      [0, 'Intro'],
+      [180, 'Ad'],
+      [860, 'Tasting'],
+    ]);
+  });
+
   it('in one-per-line notes, a time inside a title stays in the title', () => {
     expect(pairs('0:00 Intro\n5:00 Why 10:30 is the new 9:00')).toEqual([
       [0, 'Intro'],
@@ -226,6 +325,13 @@ describe('chaptersFromShowNotes: what is not a chapter list', () => {
     ['durations written with a colon', 'Run 0:30 min easy\nthen 1:30 minutes hard'],
     ['too many digit groups', '10:30:45:12 and 1:2:3'],
     ['decreasing times', '5:00 Later\n0:30 Earlier'],
+    ['clock times in German prose', 'Live jeden Dienstag um 20:00 Uhr\n20:00 Uhr Begrüßung\n20:15 Uhr Fahrplan'],
+    ['times of day with PM', 'Doors at 4:20 PM\n0:00 PM Doors\n0:45 PM Talk'],
+    ['a lone "skip to"', 'Not into the news? Skip to 52:20 for the interview.'],
+    ['times inside URLs', 'Clip one: https://v.example/w?t=0:45\nClip two: https://v.example/w?t=3:10'],
+    ['a track length in parentheses', 'Now playing: Night Drive (4:12)\nNext: Sea Glass (3:58)'],
+    ['scores', 'Kiel - Flensburg 28:25\nBerlin - Magdeburg 31:30\nThe Lakers won 102:98'],
+    ['dates', 'Recorded 2024-03-12, published 12.03.2024; next show 2024-04-02T19:30:00Z.'],
     ['an empty string', ''],
     ['only markup', '<p><br></p><ul><li></li></ul>'],
   ])('%s', (_why, notes) => {
@@ -259,8 +365,14 @@ describe('showNotesToText', () => {
     );
   });
 
-  it('leaves unknown entities and bare "<" alone', () => {
-    expect(showNotesToText('a < b &bogus; &#0;')).toBe('a < b &bogus; &#0;');
+  it('decodes every named HTML entity, not only the common ones', () => {
+    expect(showNotesToText('<p>n&acirc;n Th&agrave;nh caf&eacute; &Eacute;t&eacute; &frac12; &hearts;</p>')).toBe(
+      '\nnân Thành café Été ½ ♥\n',
+    );
+  });
+
+  it('leaves unknown entities and bare "<" alone; an invalid number reads as U+FFFD, as in a browser', () => {
+    expect(showNotesToText('a < b &bogus; &#0;')).toBe('a < b &bogus; \ufffd');
   });
 });
 
