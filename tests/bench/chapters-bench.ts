@@ -28,3 +28,18 @@ console.log(
   `exact: ${exact}/${samples.length} = ${((100 * exact) / samples.length).toFixed(1)} % ` +
     `(${samples.length - traps} chapter lists, ${traps} traps)`,
 );
+
+// Hostile notes (unclosed tags, thousands of timestamps) beside ordinary ones, in this process.
+const timeOf = (notes: string, runs: number) => {
+  const started = performance.now();
+  for (let run = 0; run < runs; run += 1) chaptersFromShowNotes(notes);
+  return (performance.now() - started) / runs;
+};
+const ordinary = samples.map((sample) => sample.notes).join('\n\n');
+const hostile = '<a'.repeat(50_000) + '0:00 x 0:01 y '.repeat(5_000) + '<script'.repeat(10_000);
+const ordinaryMs = timeOf(ordinary, 20);
+const hostileMs = timeOf(hostile, 3);
+console.log(
+  `hostile notes (${(hostile.length / 1000).toFixed(0)} KB): ${hostileMs.toFixed(1)} ms, ` +
+    `${(hostileMs / ordinaryMs).toFixed(1)}× the whole corpus as one document (${(ordinary.length / 1000).toFixed(0)} KB, ${ordinaryMs.toFixed(1)} ms)`,
+);

@@ -444,9 +444,11 @@ describe('chaptersFromShowNotes: properties', () => {
     );
   });
 
-  it('stays fast on hostile input', () => {
-    const started = performance.now();
-    chaptersFromShowNotes('<a'.repeat(50_000) + '0:00 x 0:01 y '.repeat(5_000) + '<script'.repeat(10_000));
-    expect(performance.now() - started).toBeLessThan(2_000);
+  // How long it takes is measured by npm run bench:chapters (a ratio to ordinary notes), not here.
+  it('reads hostile input (unclosed tags, thousands of timestamps) into a sorted list without throwing', () => {
+    const found = chaptersFromShowNotes(
+      '<a'.repeat(50_000) + '0:00 x 0:01 y '.repeat(5_000) + '<script'.repeat(10_000),
+    );
+    for (let i = 1; i < found.length; i += 1) expect(found[i]!.start).toBeGreaterThan(found[i - 1]!.start);
   });
 });
