@@ -131,6 +131,35 @@ describe('notes', () => {
     expect(fake.calls.filter((call) => call.method === 'updateNote')).toHaveLength(1);
   });
 
+  it("a note's time moves 5 s at a time or is typed; a wrong time is explained and nothing is saved", async () => {
+    const { fake, user } = await openSockets({ notes: [note('a', 100, 'stamped late')] });
+    const list = await screen.findByRole('list', { name: 'Notes' });
+    await user.click(within(list).getByRole('button', { name: 'Edit note' }));
+    const time = within(list).getByRole('textbox', { name: 'Time' });
+    expect((time as HTMLInputElement).value).toBe('1:40');
+    await user.click(within(list).getByRole('button', { name: '5 s earlier' }));
+    await user.click(within(list).getByRole('button', { name: '5 s earlier' }));
+    expect((time as HTMLInputElement).value).toBe('1:30');
+    await user.click(within(list).getByRole('button', { name: 'Save' }));
+    expect(await within(list).findByRole('button', { name: 'Jump to 1:30' })).toBeTruthy();
+    expect(fake.calls.find((call) => call.method === 'updateNote')?.input).toEqual({
+      id: 'a',
+      text: 'stamped late',
+      at: 90,
+    });
+
+    await user.click(within(list).getByRole('button', { name: 'Edit note' }));
+    const typed = within(list).getByRole('textbox', { name: 'Time' });
+    await user.clear(typed);
+    await user.type(typed, '1:9x');
+    await user.click(within(list).getByRole('button', { name: 'Save' }));
+    expect((await within(list).findByRole('alert')).textContent).toMatch(/Write the time as minutes:seconds/);
+    expect(fake.calls.filter((call) => call.method === 'updateNote')).toHaveLength(1);
+    await user.clear(typed);
+    await user.type(typed, '1:02:03{Enter}');
+    expect(await within(list).findByRole('button', { name: 'Jump to 1:02:03' })).toBeTruthy();
+  });
+
   it('M marks what was just heard, settings.markBackSeconds back, with an empty text', async () => {
     const { fake, user } = await openSockets({
       settings: { ...defaultSettings, markBackSeconds: 10 },

@@ -1,24 +1,29 @@
 /**
- * One note: its time (a "Jump to" button), its text, and edit-in-place / delete. URLs in the text
- * are links that open outside the app, like those in show notes.
+ * One note: its time (a "Jump to" button), its text, and edit-in-place / delete. Editing changes the
+ * text and the time: typed (m:ss or h:mm:ss) or moved 5 seconds at a time, for a note stamped a
+ * moment too late. URLs in the text are links that open outside the app, like those in show notes.
  */
 import { useEffect, useRef, useState } from 'react';
-import { formatTimestamp } from '../../../shared/time';
+import { formatTimestamp, parseTimestamp } from '../../../shared/time';
 import type { Note } from '../../../shared/types';
 import { errorText } from '../../api';
 import { EditIcon, TrashIcon } from '../../components/icons';
 import { splitBareUrls } from '../../lib/bare-urls';
 
+/** The contract's limit for a note's time: 48 hours. */
+const MAX_NOTE_TIME = 172_800;
+
 interface NoteItemProps {
   note: Note;
   onJump: (seconds: number) => void;
-  onSave: (id: string, text: string) => Promise<unknown>;
+  onSave: (id: string, text: string, at: number) => Promise<unknown>;
   onDelete: (note: Note) => void;
 }
 
 export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
+  const [draftTime, setDraftTime] = useState(() => formatTimestamp(note.at));
   const [error, setError] = useState<string>();
   const boxRef = useRef<HTMLTextAreaElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
@@ -35,9 +40,22 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
     queueMicrotask(() => editRef.current?.focus());
   };
 
+  /** The typed time in seconds; an unchanged time keeps its fraction of a second. */
+  const typedTime = () => (draftTime.trim() === time ? note.at : parseTimestamp(draftTime));
+  const nudge = (seconds: number) => {
+    const at = typedTime();
+    setDraftTime(formatTimestamp(Math.max(0, Math.min(MAX_NOTE_TIME, (at ?? note.at) + seconds))));
+    setError(undefined);
+  };
+
   const save = async () => {
+    const at = typedTime();
+    if (at === undefined || at > MAX_NOTE_TIME) {
+      setError('Write the time as minutes:seconds (12:30) or hours:minutes:seconds (1:02:30).');
+      return;
+    }
     try {
-      await onSave(note.id, draft.trim());
+      await onSave(note.id, draft.trim(), at);
       stop();
     } catch (failure) {
       setError(`Couldn't save: ${errorText(failure)}`);
@@ -74,6 +92,27 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
               }
             }}
           />
+          <div className="note__edit-time" role="group" aria-label="Time of the note">
+            <button type="button" className="button button--quiet button--small" onClick={() => nudge(-5)}>
+              5 s earlier
+            </button>
+            <input
+              className="text-input note__edit-time-input"
+              aria-label="Time"
+              inputMode="numeric"
+              value={draftTime}
+              onChange={(event) => setDraftTime(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') {
+                  event.preventDefault();
+                  stop();
+                }
+              }}
+            />
+            <button type="button" className="button button--quiet button--small" onClick={() => nudge(5)}>
+              5 s later
+            </button>
+          </div>
           <div className="note__edit-actions">
             <button type="button" className="button button--quiet" onClick={stop}>
               Cancel
@@ -102,6 +141,7 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
               title="Edit note"
               onClick={() => {
                 setDraft(note.text);
+                setDraftTime(time);
                 setEditing(true);
               }}
             >

@@ -12,7 +12,8 @@ const none: Note[] = [];
 export interface EpisodeNotes {
   notes: Note[];
   add(at: number, text: string): Promise<Note>;
-  update(id: string, text: string): Promise<Note>;
+  /** New text, and a new time when `at` is given. */
+  update(id: string, text: string, at?: number): Promise<Note>;
   /** Deletes and returns the note, so the caller can offer undo. */
   remove(id: string): Promise<Note>;
   restore(note: Note): Promise<Note>;
@@ -61,8 +62,8 @@ export function useNotes(episodeId: string | undefined): EpisodeNotes {
   );
 
   const update = useCallback(
-    async (id: string, text: string) => {
-      const note = await api.updateNote({ id, text });
+    async (id: string, text: string, at?: number) => {
+      const note = await api.updateNote({ id, text, ...(at !== undefined && { at }) });
       patch((notes) => notes.map((item) => (item.id === id ? note : item)));
       return note;
     },
