@@ -84,12 +84,16 @@ export class ChapterCache {
     try {
       const data = JSON.parse(await readFile(file, 'utf8')) as Partial<CachedFile>;
       const kind = data.kind ?? 'podcast-chapters';
-      if (data.version !== CACHE_VERSION || typeof data.url !== 'string' || !Array.isArray(data.chapters)) return undefined;
+      if (data.version !== CACHE_VERSION || typeof data.url !== 'string' || !Array.isArray(data.chapters))
+        return undefined;
       if (kind !== 'podcast-chapters' && kind !== 'embedded') return undefined;
       // Hand-edited or damaged entries must not reach search or the page as chapters without a title.
       const chapters = (data.chapters as unknown[]).filter(
         (c): c is Chapter =>
-          typeof c === 'object' && c !== null && typeof (c as Chapter).start === 'number' && typeof (c as Chapter).title === 'string',
+          typeof c === 'object' &&
+          c !== null &&
+          typeof (c as Chapter).start === 'number' &&
+          typeof (c as Chapter).title === 'string',
       );
       return { url: data.url, kind, chapters };
     } catch {

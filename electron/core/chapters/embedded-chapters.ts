@@ -67,7 +67,11 @@ export async function readRemoteEmbeddedChapters(url: string, options: ReadRemot
           size: file.size,
           ...(file.mimeType ? { mimeType: file.mimeType } : {}),
           acceptPartialRequests: true,
-          contentRange: { firstBytePosition: first, lastBytePosition: first + bytes.length - 1, instanceLength: file.size },
+          contentRange: {
+            firstBytePosition: first,
+            lastBytePosition: first + bytes.length - 1,
+            instanceLength: file.size,
+          },
           arrayBuffer: async () => bytes,
         };
       },

@@ -164,7 +164,8 @@ async function readBody(
     if (error instanceof RemoteAudioTooLarge) throw error;
     throw unavailable(error);
   }
-  if (!prefix && total < expected) throw new RemoteAudioUnavailable(`the answer ended after ${total} of ${expected} bytes`);
+  if (!prefix && total < expected)
+    throw new RemoteAudioUnavailable(`the answer ended after ${total} of ${expected} bytes`);
   return concat(parts, total);
 }
 
