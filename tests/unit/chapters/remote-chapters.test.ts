@@ -167,7 +167,7 @@ describe.skipIf(!ffmpeg)('chapters embedded in audio on the web', () => {
 
   it('a server that never answers, an error status, a non-web address: unavailable', async () => {
     server.route('/silent.mp3', () => {});
-    server.route('/gone.mp3', (_req, res) => res.writeHead(404).end());
+    server.route('/gone.mp3', (_req, res) => void res.writeHead(404).end());
     const cases = [server.url('/silent.mp3'), server.url('/gone.mp3'), 'file:///etc/hosts'];
     for (const url of cases) {
       await expect(readRemoteEmbeddedChapters(url, { fetch, ...LIMITS, timeoutMs: 300 }), url).rejects.toBeInstanceOf(
