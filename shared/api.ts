@@ -275,6 +275,11 @@ export interface EarmarkEvents {
   /** A download and its file are gone (removed by the user or a storage rule). */
   downloadRemoved: { episodeId: string };
   /**
+   * An episode's chapters may have changed without a sync: its download completed or was removed, or
+   * the chapters embedded in its audio on the web were read after getChapters answered. Ask again.
+   */
+  chaptersChanged: { episodeId: string };
+  /**
    * A listening action was chosen in the Electron app menu or the tray; the renderer runs it like its
    * key. `byKey`: chosen with a keyboard shortcut rather than a click (ignored while the listener types).
    */

@@ -50,6 +50,7 @@ export const eventNames = [
   'downloadChanged',
   'downloadProgress',
   'downloadRemoved',
+  'chaptersChanged',
   'openLink',
   'queueChanged',
   'newEpisodes',

@@ -141,7 +141,18 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     fetch: networkFetch,
     now,
     warn: (message) => log(message),
+    onChanged: (episodeId) => events.emit('chaptersChanged', { episodeId }),
   });
+  void chapters.loadCache();
+  /** A download that completed or went away changes where embedded chapters come from. */
+  const downloadedChaptersChanged = (episodeId: string) => {
+    const episode = catalogue.episode(episodeId);
+    if (!episode) return;
+    // Reading the new file first puts its chapters in the cache (and search) before the page asks.
+    void chapters
+      .chaptersFor(episode, downloads.localFile(episodeId), { readRemote: false })
+      .then(() => events.emit('chaptersChanged', { episodeId }));
+  };
   const downloads = new DownloadManager({
     dataDir: options.dataDir,
     store: open({
@@ -159,10 +170,16 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     concurrency: () => settings.get().downloadConcurrency,
     onChange: (download) => {
       events.emit('downloadChanged', download);
-      if (download.state === 'completed') void applyStorageRules();
+      if (download.state === 'completed') {
+        downloadedChaptersChanged(download.episodeId);
+        void applyStorageRules();
+      }
     },
     onProgress: (progress) => events.emit('downloadProgress', progress),
-    onRemoved: (episodeId) => events.emit('downloadRemoved', { episodeId }),
+    onRemoved: (episodeId) => {
+      events.emit('downloadRemoved', { episodeId });
+      downloadedChaptersChanged(episodeId);
+    },
   });
   // The episode being listened to is never evicted by a storage rule.
   let activeEpisode: { id: string; at: number } | undefined;
@@ -294,7 +311,14 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       },
     }),
     ...downloadHandlers(downloads, catalogue),
-    ...notesHandlers({ notes, catalogue, events, chaptersOf: (episode) => chapters.chaptersFor(episode) }),
+    ...notesHandlers({
+      notes,
+      catalogue,
+      events,
+      // Exports read no audio on the web: they use the download and what earlier reads cached.
+      chaptersOf: (episode) => chapters.chaptersFor(episode, downloads.localFile(episode.id), { readRemote: false }),
+      searchChaptersOf: (episode, fromShowNotes) => chapters.knownChapters(episode, fromShowNotes),
+    }),
   };
 
   async function start(): Promise<void> {

@@ -58,6 +58,21 @@ describe('chapters', () => {
     expect(document.querySelector('img[src^="javascript"]')).toBeNull();
   });
 
+  it('an open page shows chapters that arrive later (chaptersChanged for this episode), not for another', async () => {
+    const { fake } = await openSockets({ chapters: {} });
+    expect(screen.queryByRole('list', { name: 'Chapters' })).toBeNull();
+    fake.store.chapters.e1 = chapters;
+    await act(async () => fake.emit('chaptersChanged', { episodeId: 'other' }));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(screen.queryByRole('list', { name: 'Chapters' })).toBeNull();
+    await act(async () => fake.emit('chaptersChanged', { episodeId: 'e1' }));
+    const list = await screen.findByRole('list', { name: 'Chapters' });
+    const names = within(list)
+      .getAllByRole('button')
+      .map((button) => button.textContent?.replace(/Now$/, '').trim());
+    expect(names).toEqual(['0:00 Intro', '1:38 Socket vs Connections', '3:05 Wrapping up']);
+  });
+
   it('seek-bar markers and Next chapter jump between chapters', async () => {
     const { user } = await openSockets();
     await user.click(await screen.findByRole('button', { name: 'Chapter: Wrapping up' }));

@@ -4,7 +4,7 @@
  * place, so parallel workers never see half a file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -66,4 +66,42 @@ export function ensureFixtureArtwork(): string {
     renameSync(partial, path);
   }
   return path;
+}
+
+/** The chapters written into ensureFixtureAudioWithChapters' file (ID3v2.3 CHAP/CTOC frames). */
+export const FIXTURE_EMBEDDED_CHAPTERS = [
+  { start: 0, end: 60, title: 'Embedded opening' },
+  { start: 60, end: 150, title: 'Embedded pool sizing' },
+  { start: 150, end: FIXTURE_AUDIO_SECONDS, title: 'Embedded wrap-up' },
+] as const;
+
+/** The fixture tone with ID3 chapters (FIXTURE_EMBEDDED_CHAPTERS), made like ensureFixtureAudio. */
+export function ensureFixtureAudioWithChapters(): FixtureAudio {
+  const seconds = FIXTURE_AUDIO_SECONDS;
+  const path = join(fixtureCacheDir(), `tone-${seconds}s-chapters-v1.mp3`);
+  if (!existsSync(path)) {
+    const meta = `${path}.${process.pid}.ffmeta`;
+    const partial = `${path}.${process.pid}.partial.mp3`;
+    const sections = FIXTURE_EMBEDDED_CHAPTERS.map(
+      (c) => `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${c.start * 1000}\nEND=${c.end * 1000}\ntitle=${c.title}\n`,
+    );
+    writeFileSync(meta, `;FFMETADATA1\ntitle=Earmark fixture tone\n\n${sections.join('\n')}`);
+    try {
+      execFileSync(
+        'ffmpeg',
+        [
+          ...['-hide_banner', '-loglevel', 'error', '-y'],
+          ...['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-i', meta],
+          ...['-map', '0', '-map_metadata', '1', '-map_chapters', '1', '-id3v2_version', '3'],
+          ...['-ac', '1', '-ar', '22050', '-b:a', '32k'],
+          partial,
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+    } finally {
+      rmSync(meta, { force: true });
+    }
+    renameSync(partial, path);
+  }
+  return { path, seconds, bytes: statSync(path).size };
 }

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { chaptersFromShowNotes } from '../../../shared/chapters.js';
 import type { Chapter, Episode } from '../../../shared/types.js';
 import { ChapterCache } from './chapter-cache.js';
-import { readEmbeddedChapters } from './embedded-chapters.js';
+import { readEmbeddedChapters, readRemoteEmbeddedChapters } from './embedded-chapters.js';
 import { fetchChaptersText } from './fetch-chapters-json.js';
 import { pickChapters } from './pick-chapters.js';
 import { readPodcastChaptersJson } from './podcast-chapters-json.js';
@@ -25,18 +25,54 @@ export interface ChapterServiceOptions {
   warn?: (message: string) => void;
   /** Reads chapters from a local audio file; replaceable for tests. */
   readEmbedded?: (filePath: string) => Promise<Chapter[]>;
+  /** Told when an episode's chapters are known after chaptersFor answered without them (a late remote read). */
+  onChanged?: (episodeId: string) => void;
+  /** Reading chapters embedded in the audio on the web, with HTTP Range requests. */
+  remote?: RemoteReadLimits;
 }
 
-/** The episode fields chapters come from. */
-export type ChapterEpisode = Pick<Episode, 'chaptersUrl' | 'pscChapters' | 'showNotesHtml' | 'durationSeconds'>;
+export interface RemoteReadLimits {
+  /** One file's whole read (default 20 s). */
+  timeoutMs?: number;
+  /** Body bytes read per file, over all its requests (default 8 MiB: ID3 tags may carry images). */
+  maxBytes?: number;
+  /** Bytes per request (default 64 KiB). */
+  chunkBytes?: number;
+  /** Files read at once (default 2). */
+  concurrency?: number;
+  /** How long chaptersFor waits for a read before answering from the next source (default 1.5 s). */
+  waitMs?: number;
+}
+
+/** The episode fields chapters come from; id and enclosure let the audio on the web be read. */
+export type ChapterEpisode = Pick<Episode, 'chaptersUrl' | 'pscChapters' | 'showNotesHtml' | 'durationSeconds'> &
+  Partial<Pick<Episode, 'id' | 'enclosure'>>;
+
+export interface ChaptersForOptions {
+  /** Start reading the audio on the web when nothing is known of it (default true; exports pass false). */
+  readRemote?: boolean;
+}
+
+interface RemoteRead {
+  promise: Promise<Chapter[] | undefined>;
+  done: boolean;
+  /** Episodes whose chaptersFor stopped waiting: told through onChanged when the read finds chapters. */
+  late: Set<string>;
+}
 
 const MAX_EMBEDDED_MEMO = 256;
 
 /**
  * One chapter list per episode from every source, in precedence order:
- * podcast:chapters JSON > psc:chapters > chapters embedded in the downloaded file > show-note timestamps.
+ * podcast:chapters JSON > psc:chapters > chapters embedded in the audio > show-note timestamps.
  * The first non-empty source wins whole (see pickChapters for why sources are not interleaved). Sources
- * are consulted lazily: when the JSON or psc list is there, no audio file is parsed.
+ * are consulted lazily: when the JSON or psc list is there, no audio is read.
+ *
+ * Embedded chapters come from the downloaded file when there is one, else from the enclosure on the web,
+ * read with Range requests in the background (a few at a time, bounded in time and bytes). chaptersFor
+ * waits for such a read at most remote.waitMs; a read that finishes later and finds chapters is told to
+ * onChanged. What either read finds is cached on disk per enclosure URL, so an episode's audio is read
+ * once, and search knows its chapters (knownChapters).
  */
 export class ChapterService {
   private readonly cache: ChapterCache;
@@ -48,6 +84,12 @@ export class ChapterService {
   private readonly inFlight = new Map<string, Promise<Chapter[] | undefined>>();
   private readonly failedAt = new Map<string, number>();
   private readonly embedded = new Map<string, Chapter[]>();
+  /** Embedded chapters per enclosure URL, from either read; [] = the audio has none. */
+  private readonly embeddedByUrl = new Map<string, Chapter[]>();
+  private readonly remoteReads = new Map<string, RemoteRead>();
+  private readonly remoteFailedAt = new Map<string, number>();
+  private readonly remoteQueue: (() => void)[] = [];
+  private remoteRunning = 0;
 
   constructor(private readonly options: ChapterServiceOptions) {
     this.cache = new ChapterCache(options.dataDir);
@@ -57,12 +99,22 @@ export class ChapterService {
     this.readEmbedded = options.readEmbedded ?? ((file) => readEmbeddedChapters(file, { warn: this.warn }));
   }
 
-  /** The episode's chapters; localFilePath is its downloaded audio, when there is one. Never rejects. */
-  async chaptersFor(episode: ChapterEpisode, localFilePath?: string): Promise<Chapter[]> {
+  /**
+   * The episode's chapters; localFilePath is its downloaded audio, when there is one (it replaces
+   * reading the audio on the web). Never rejects.
+   */
+  async chaptersFor(
+    episode: ChapterEpisode,
+    localFilePath?: string,
+    options: ChaptersForOptions = {},
+  ): Promise<Chapter[]> {
     const sources: (() => Promise<Chapter[]> | Chapter[])[] = [
       () => (episode.chaptersUrl ? this.podcastChapters(episode.chaptersUrl) : []),
       () => chaptersFromPsc(episode),
-      () => (localFilePath ? this.embeddedChapters(localFilePath) : []),
+      () =>
+        localFilePath
+          ? this.downloadedChapters(episode, localFilePath)
+          : this.remoteChapters(episode, options.readRemote ?? true),
       () => chaptersFromShowNotes(episode.showNotesHtml, episode.durationSeconds),
     ];
     for (const source of sources) {
@@ -70,6 +122,33 @@ export class ChapterService {
       if (chapters.length) return pickChapters([chapters]);
     }
     return [];
+  }
+
+  /**
+   * The chapters chaptersFor would answer, from what is known without reading anything (memory, filled
+   * from the disk cache by loadCache): for search, which must not wait for the network or disk.
+   * showNoteChapters is asked only when no other source has chapters.
+   */
+  knownChapters(episode: ChapterEpisode, showNoteChapters: () => readonly Chapter[]): readonly Chapter[] {
+    const json = episode.chaptersUrl ? this.json.get(episode.chaptersUrl) : undefined;
+    if (json?.length) return pickChapters([json]);
+    const psc = episode.pscChapters?.length ? chaptersFromPsc(episode) : [];
+    if (psc.length) return pickChapters([psc]);
+    const embedded = episode.enclosure ? this.embeddedByUrl.get(episode.enclosure.url) : undefined;
+    if (embedded?.length) return pickChapters([embedded]);
+    return showNoteChapters();
+  }
+
+  /** Reads the disk cache into memory, so knownChapters answers for every episode read before. Never rejects. */
+  async loadCache(): Promise<void> {
+    try {
+      for (const entry of await this.cache.entries()) {
+        const memory = entry.kind === 'embedded' ? this.embeddedByUrl : this.json;
+        if (!memory.has(entry.url)) memory.set(entry.url, entry.chapters);
+      }
+    } catch (error) {
+      this.warn(`Could not read the chapters cache: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /**
@@ -112,6 +191,111 @@ export class ChapterService {
     if (this.embedded.size >= MAX_EMBEDDED_MEMO) this.embedded.delete(this.embedded.keys().next().value ?? '');
     this.embedded.set(key, chapters);
     return chapters;
+  }
+
+  /** The downloaded file's chapters, also remembered for its enclosure URL (search, and after a restart). */
+  private async downloadedChapters(episode: ChapterEpisode, filePath: string): Promise<Chapter[]> {
+    const chapters = await this.embeddedChapters(filePath);
+    if (episode.enclosure) await this.rememberEmbedded(episode.enclosure.url, chapters);
+    return chapters;
+  }
+
+  /**
+   * Chapters embedded in the enclosure on the web: memory, then disk, then a ranged read (when `start`).
+   * Waits for the read at most remote.waitMs; a later result reaches onChanged.
+   */
+  private async remoteChapters(episode: ChapterEpisode, start: boolean): Promise<Chapter[]> {
+    const url = episode.enclosure?.url;
+    if (!url || !/^https?:\/\//i.test(url)) return [];
+    const known = this.embeddedByUrl.get(url) ?? (await this.cache.get(url, 'embedded'));
+    if (known) {
+      this.embeddedByUrl.set(url, known);
+      return known;
+    }
+    if (!start) return [];
+    const failed = this.remoteFailedAt.get(url);
+    if (failed !== undefined && this.now().getTime() - failed < (this.options.retryAfterMs ?? 5 * 60_000)) return [];
+    let read = this.remoteReads.get(url);
+    if (!read) {
+      read = this.startRemoteRead(url);
+      this.remoteReads.set(url, read);
+    }
+    const waitMs = this.options.remote?.waitMs ?? 1_500;
+    const pending = read;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        if (!pending.done && episode.id) pending.late.add(episode.id);
+        resolve(undefined);
+      }, waitMs);
+    });
+    try {
+      return (await Promise.race([pending.promise, gaveUp])) ?? [];
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private startRemoteRead(url: string): RemoteRead {
+    const limits = this.options.remote ?? {};
+    const read: RemoteRead = { done: false, late: new Set(), promise: Promise.resolve(undefined) };
+    read.promise = this.whenRemoteSlotFree(() =>
+      readRemoteEmbeddedChapters(url, {
+        fetch: this.fetch,
+        timeoutMs: limits.timeoutMs ?? 20_000,
+        maxBytes: limits.maxBytes ?? 8 * 1024 * 1024,
+        chunkBytes: limits.chunkBytes ?? 64 * 1024,
+      }),
+    )
+      .then(
+        async (chapters) => {
+          this.remoteFailedAt.delete(url);
+          await this.rememberEmbedded(url, chapters);
+          return chapters;
+        },
+        (error: unknown) => {
+          // Not cached: the next open after retryAfterMs tries again.
+          this.remoteFailedAt.set(url, this.now().getTime());
+          this.warn(`Could not read chapters from ${url}: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        },
+      )
+      .finally(() => {
+        read.done = true;
+        this.remoteReads.delete(url);
+      })
+      .then((chapters) => {
+        if (chapters?.length) for (const id of read.late) this.options.onChanged?.(id);
+        return chapters;
+      });
+    return read;
+  }
+
+  /** Runs task when fewer than remote.concurrency reads are running. */
+  private async whenRemoteSlotFree<T>(task: () => Promise<T>): Promise<T> {
+    const limit = Math.max(1, this.options.remote?.concurrency ?? 2);
+    // A finishing read hands its slot to the next one waiting, so no newcomer slips in between.
+    if (this.remoteRunning >= limit) await new Promise<void>((resolve) => this.remoteQueue.push(resolve));
+    else this.remoteRunning += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.remoteQueue.shift();
+      if (next) next();
+      else this.remoteRunning -= 1;
+    }
+  }
+
+  /** Memory and disk; the disk only when the list changed (a local file read again after a restart). */
+  private async rememberEmbedded(url: string, chapters: Chapter[]): Promise<void> {
+    const before = this.embeddedByUrl.get(url);
+    this.embeddedByUrl.set(url, chapters);
+    if (before && JSON.stringify(before) === JSON.stringify(chapters)) return;
+    try {
+      await this.cache.set(url, chapters, this.now(), 'embedded');
+    } catch (error) {
+      this.warn(`Could not cache chapters of ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** undefined = not available now (network or server trouble, or an unusable file): try again later. */

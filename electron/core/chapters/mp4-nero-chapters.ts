@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 
 /** A chapter list bigger than this is not a chapter list. */
 const MAX_CHPL_BYTES = 1 << 20;
@@ -8,6 +8,13 @@ const UNITS_PER_SECOND = 10_000_000;
 export interface NeroChapter {
   start: number;
   title: string;
+}
+
+/** Random access to a file's bytes: a local file, or a remote one read with HTTP Range requests. */
+export interface ByteSource {
+  readonly size: number;
+  /** Up to length bytes from position; fewer at the end. */
+  read(position: number, length: number): Promise<Uint8Array>;
 }
 
 /**
@@ -21,16 +28,28 @@ export async function readNeroChapters(filePath: string): Promise<NeroChapter[]>
   const file = await open(filePath, 'r');
   try {
     const { size } = await file.stat();
-    const first = await readAtomHeader(file, 0, size);
-    if (first?.type !== 'ftyp') return [];
-    const moov = await findChild(file, 0, size, 'moov');
-    const udta = moov && (await findChild(file, moov.bodyStart, moov.end, 'udta'));
-    const chpl = udta && (await findChild(file, udta.bodyStart, udta.end, 'chpl'));
-    if (!chpl || chpl.end - chpl.bodyStart > MAX_CHPL_BYTES) return [];
-    return parseChpl(await readBytes(file, chpl.bodyStart, chpl.end - chpl.bodyStart));
+    return await readNeroChaptersFrom({
+      size,
+      read: async (position, length) => {
+        const buffer = new Uint8Array(length);
+        const { bytesRead } = await file.read(buffer, 0, length, position);
+        return buffer.subarray(0, bytesRead);
+      },
+    });
   } finally {
     await file.close();
   }
+}
+
+/** readNeroChapters over any ByteSource (a remote file reads only the atom headers and chpl). */
+export async function readNeroChaptersFrom(file: ByteSource): Promise<NeroChapter[]> {
+  const first = await readAtomHeader(file, 0, file.size);
+  if (first?.type !== 'ftyp') return [];
+  const moov = await findChild(file, 0, file.size, 'moov');
+  const udta = moov && (await findChild(file, moov.bodyStart, moov.end, 'udta'));
+  const chpl = udta && (await findChild(file, udta.bodyStart, udta.end, 'chpl'));
+  if (!chpl || chpl.end - chpl.bodyStart > MAX_CHPL_BYTES) return [];
+  return parseChpl(await file.read(chpl.bodyStart, chpl.end - chpl.bodyStart));
 }
 
 /** chpl body: version (1), flags (3), [reserved (4) when version > 0], count (1), then start (8) + title. */
@@ -58,7 +77,7 @@ interface Atom {
   end: number;
 }
 
-async function findChild(file: FileHandle, from: number, to: number, type: string): Promise<Atom | undefined> {
+async function findChild(file: ByteSource, from: number, to: number, type: string): Promise<Atom | undefined> {
   for (let at = from; at + 8 <= to;) {
     const atom = await readAtomHeader(file, at, to);
     if (!atom) return undefined;
@@ -69,8 +88,8 @@ async function findChild(file: FileHandle, from: number, to: number, type: strin
 }
 
 /** size (4) + type (4); size 1 means a 64-bit size follows, 0 means "to the end of the parent". */
-async function readAtomHeader(file: FileHandle, at: number, parentEnd: number): Promise<Atom | undefined> {
-  const header = await readBytes(file, at, 16);
+async function readAtomHeader(file: ByteSource, at: number, parentEnd: number): Promise<Atom | undefined> {
+  const header = await file.read(at, 16);
   if (header.length < 8) return undefined;
   const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
   const type = String.fromCharCode(...header.subarray(4, 8));
@@ -86,10 +105,4 @@ async function readAtomHeader(file: FileHandle, at: number, parentEnd: number): 
   const end = at + size;
   if (size < bodyStart - at || end > parentEnd) return undefined;
   return { type, bodyStart, end };
-}
-
-async function readBytes(file: FileHandle, position: number, length: number): Promise<Uint8Array> {
-  const buffer = new Uint8Array(length);
-  const { bytesRead } = await file.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
 }

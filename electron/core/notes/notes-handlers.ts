@@ -6,7 +6,7 @@ import type { Catalogue } from '../library/catalogue.js';
 import { allNotesMarkdown, episodeNotesMarkdown, type EpisodeNotes } from './markdown-export.js';
 import { NotesImportError } from './notes-exchange.js';
 import type { NotesService } from './notes-service.js';
-import type { SearchEpisode } from './search-index.js';
+import type { ChapterMark, SearchEpisode } from './search-index.js';
 
 type NotesMethods =
   'listNotes' | 'addNote' | 'updateNote' | 'deleteNote' | 'restoreNote' | 'search' | 'exportNotes' | 'importNotes';
@@ -17,6 +17,11 @@ export interface NotesHandlerDeps {
   events: EventBus;
   /** The chapters notes are grouped under in exports. */
   chaptersOf: (episode: Episode) => Promise<{ start: number; title: string }[]>;
+  /**
+   * The chapters search indexes for an episode, known without waiting (the chapters service's memory);
+   * fromShowNotes is the episode's show-note chapters, derived once per episode object. Default: those.
+   */
+  searchChaptersOf?: (episode: Episode, fromShowNotes: () => readonly ChapterMark[]) => readonly ChapterMark[];
 }
 
 const noNote = () => new EarmarkError('not-found', 'That note no longer exists.');
@@ -27,9 +32,10 @@ export function notesHandlers({
   catalogue,
   events,
   chaptersOf,
+  searchChaptersOf = (_episode, fromShowNotes) => fromShowNotes(),
 }: NotesHandlerDeps): Pick<Handlers, NotesMethods> {
   const changed = (...episodeIds: string[]) => events.emit('notesChanged', { episodeIds });
-  const searchContext = searchContextOf(catalogue);
+  const searchContext = searchContextOf(catalogue, searchChaptersOf);
 
   const exportEntry = async (episodeId: string): Promise<EpisodeNotes> => {
     const episode = catalogue.episode(episodeId);
@@ -104,11 +110,17 @@ export function notesHandlers({
 }
 
 /**
- * What search knows of each episode: title, show notes as text and show-note chapters. Derived once
- * per episode object (the catalogue replaces an episode's object when a sync changes it), so a search
- * after a sync redoes only the changed episodes.
+ * What search knows of each episode: title, show notes as text and the chapters its page shows, as far
+ * as they are known without reading anything (chapters files and audio read before; show-note chapters
+ * otherwise). The text and the show-note chapters are derived once per episode object (the catalogue
+ * replaces an episode's object when a sync changes it); the chapter list is asked for on every search,
+ * because a download or a read of the audio can change it without a sync. The index redoes an episode
+ * only when its strings changed.
  */
-function searchContextOf(catalogue: Catalogue): () => SearchEpisode[] {
+function searchContextOf(
+  catalogue: Catalogue,
+  chaptersOf: NonNullable<NotesHandlerDeps['searchChaptersOf']>,
+): () => SearchEpisode[] {
   const derived = new WeakMap<Episode, SearchEpisode>();
   return () =>
     catalogue.episodes().map((episode) => {
@@ -122,7 +134,9 @@ function searchContextOf(catalogue: Catalogue): () => SearchEpisode[] {
         };
         derived.set(episode, entry);
       }
-      return entry;
+      const fromShowNotes = entry.chapters;
+      const chapters = chaptersOf(episode, () => fromShowNotes);
+      return chapters === fromShowNotes ? entry : { ...entry, chapters };
     });
 }
 

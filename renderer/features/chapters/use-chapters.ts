@@ -1,6 +1,9 @@
 /**
  * One episode's chapters, fetched as soon as the episode is known (not when playback starts): the
- * services read them from the feed, cached chapter files or the show notes, so they work offline.
+ * services read them from the feed, cached chapter files, the audio or the show notes, so they work
+ * offline. Asked again when a sync may have brought new ones (libraryChanged) and when the service says
+ * this episode's changed (chaptersChanged: a download completed or went away, or the chapters embedded
+ * in the audio on the web were read after the first answer).
  */
 import { useEffect, useState } from 'react';
 import type { Chapter } from '../../../shared/types';
@@ -14,19 +17,28 @@ export function useChapters(episodeId: string | undefined): Chapter[] {
   useEffect(() => {
     if (!episodeId) return;
     let live = true;
-    const load = () =>
-      api
+    // Answers may overtake each other; only the latest request's answer is shown.
+    let latest = 0;
+    const load = () => {
+      const asked = ++latest;
+      return api
         .getChapters({ episodeId })
-        .then(
-          (chapters) => live && setLoaded({ id: episodeId, chapters: [...chapters].sort((a, b) => a.start - b.start) }),
-        )
+        .then((chapters) => {
+          if (live && asked === latest) {
+            setLoaded({ id: episodeId, chapters: [...chapters].sort((a, b) => a.start - b.start) });
+          }
+        })
         .catch((error: unknown) => console.warn('Could not load chapters', error));
+    };
     void load();
-    // A sync can bring a chapters file or new show notes.
-    const off = api.on('libraryChanged', () => void load());
+    const offLibrary = api.on('libraryChanged', () => void load());
+    const offChapters = api.on('chaptersChanged', (changed) => {
+      if (changed.episodeId === episodeId) void load();
+    });
     return () => {
       live = false;
-      off();
+      offLibrary();
+      offChapters();
     };
   }, [episodeId]);
 

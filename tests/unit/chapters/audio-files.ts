@@ -21,11 +21,23 @@ export async function hasFfmpeg(): Promise<boolean> {
   }
 }
 
+export interface AudioFileOptions {
+  /** M4A only: where the moov atom goes; 'last' is ffmpeg's default and some hosts serve it so. */
+  moov?: 'first' | 'last';
+  /** Length of the sine wave (default 30 s). */
+  seconds?: number;
+}
+
 /**
- * Writes a 30 s sine-wave file with chapters: MP3 with ID3v2.3 CHAP/CTOC frames, or M4A (AAC) with an
- * MP4 chapter track and Nero chpl list, moov first as podcast hosts serve them.
+ * Writes a sine-wave file with chapters: MP3 with ID3v2.3 CHAP/CTOC frames, or M4A (AAC) with an
+ * MP4 chapter track and Nero chpl list, moov first as podcast hosts serve them (or last, on request).
  */
-export async function makeAudioWithChapters(dir: string, name: string, chapters: FileChapter[]): Promise<string> {
+export async function makeAudioWithChapters(
+  dir: string,
+  name: string,
+  chapters: FileChapter[],
+  options: AudioFileOptions = {},
+): Promise<string> {
   const meta = path.join(dir, `${name}.ffmeta`);
   const sections = chapters.map(
     (c) =>
@@ -33,9 +45,10 @@ export async function makeAudioWithChapters(dir: string, name: string, chapters:
   );
   await writeFile(meta, `;FFMETADATA1\ntitle=${name}\n\n${sections.join('\n')}`);
   const out = path.join(dir, name);
-  const codec = name.endsWith('.mp3') ? ['-id3v2_version', '3'] : ['-c:a', 'aac', '-movflags', '+faststart'];
+  const moovFirst = options.moov === 'last' ? [] : ['-movflags', '+faststart'];
+  const codec = name.endsWith('.mp3') ? ['-id3v2_version', '3'] : ['-c:a', 'aac', ...moovFirst];
   await run('ffmpeg', [
-    ...['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=d=30', '-i', meta],
+    ...['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `sine=d=${options.seconds ?? 30}`, '-i', meta],
     ...['-map', '0', '-map_metadata', '1', '-map_chapters', '1', ...codec, out],
   ]);
   return out;
