@@ -65,7 +65,9 @@ describe('chapters and notes through the contract', () => {
     const markdown = await call('exportNotes', { episodeId: episode.id, format: 'markdown' });
     expect(markdown.fileName).toBe('earmark-notes-sockets.md');
     expect(markdown.content).toContain('### Socket vs Connections');
-    expect(markdown.content).toContain(`- [1:40](earmark://episode/${episode.id}?t=100) Backlog is per socket`);
+    expect(markdown.content).toContain(
+      `- [1:40](earmark://episode/${episode.id}?t=100) ([audio](${episode.enclosure?.url}#t=100)) Backlog is per socket`,
+    );
 
     const json = await call('exportNotes', { format: 'json' });
     const deleted = await call('deleteNote', { id: note.id });
