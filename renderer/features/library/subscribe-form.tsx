@@ -3,7 +3,7 @@
  * a page naming several offers them to pick from. An address typed without a scheme gets https://.
  * Errors come back from the service in words and are shown as such.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { isFeedChoice, withScheme } from '../../../shared/feed-address';
 import type { Feed, FeedChoice, FeedLink } from '../../../shared/types';
 import { ApiError, errorText } from '../../api';
@@ -35,10 +35,13 @@ function linkLabel(link: FeedLink): string {
 export function SubscribeForm({
   onSubscribe,
   onSubscribed,
+  children,
 }: {
   onSubscribe: (url: string) => Promise<SubscribeOutcome>;
   /** The show subscribed to (or found already there): the library turns to it. */
   onSubscribed: (feed: Feed) => void;
+  /** Another way to add a show, beside Subscribe ("Find podcasts"). */
+  children?: ReactNode;
 }) {
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
@@ -94,7 +97,7 @@ export function SubscribeForm({
           className="text-input subscribe-form__input"
           type="url"
           aria-label="Feed URL"
-          placeholder="Feed or web page, e.g. example.com/podcast.rss"
+          placeholder="Feed or web page address"
           value={url}
           onChange={(event) => setUrl(event.currentTarget.value)}
           aria-invalid={message?.kind === 'error' ? true : undefined}
@@ -107,6 +110,7 @@ export function SubscribeForm({
           {busy && <span className="spinner" aria-hidden="true" />}
           Subscribe
         </button>
+        {children}
       </div>
       {/* Errors are alerts (announced at once); success is a quiet status. */}
       <p
