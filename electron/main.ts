@@ -38,6 +38,8 @@ const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
 const dataDirOverride = process.env.EARMARK_DATA_DIR;
 if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
 const feedOverride = process.env.EARMARK_FEED;
+// Where "Find podcasts" searches (default: Apple's iTunes Search API).
+const directoryOverride = process.env.EARMARK_DIRECTORY_URL;
 const log = createMainLog(logsFolder());
 
 try {
@@ -184,6 +186,7 @@ function startPrimaryInstance(): void {
       storeFactory: electronStoreFactory,
       fetch: systemFetch(net),
       log: (error) => log.error(error),
+      ...(directoryOverride ? { directoryUrl: directoryOverride } : {}),
       ...(feedOverride
         ? { defaultFeedUrl: feedOverride }
         : { loadSnapshot: () => readFile(path.join(assets, 'default-feed-snapshot.xml'), 'utf8') }),

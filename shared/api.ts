@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type {
   Chapter,
+  DirectorySearch,
   Download,
   DownloadProgress,
   EpisodeState,
@@ -18,8 +19,10 @@ import type {
   Session,
   Settings,
   StorageUsage,
+  SubscribeAnswer,
   SyncResult,
 } from './types.js';
+import { withScheme } from './feed-address.js';
 import type { MenuCommand } from './menu-commands.js';
 import { eventNames, methodNames } from './method-names.js';
 
@@ -93,16 +96,32 @@ export const contract = {
   countEpisodes: method<number>()(z.object(episodeFilter).strict()),
   /** One episode with its state, or a not-found error. */
   getEpisode: method<EpisodeWithState>()(z.object({ id: episodeId }).strict()),
-  /** Subscribes to a feed by URL and syncs it once. */
-  /** alreadySubscribed: the show was in the library before this call (its sync ran again). */
-  subscribe: method<{ feed: Feed; result: SyncResult; alreadySubscribed: boolean }>()(
+  /**
+   * Subscribes to a feed by URL (https:// added when the address has no scheme) and syncs it once; a web
+   * page's one linked feed is subscribed to instead, and a page linking to several answers them to pick from.
+   */
+  subscribe: method<SubscribeAnswer>()(
     z
       .object({
         url: z
           .string()
-          .trim()
-          .url()
-          .refine((u) => /^https?:\/\//i.test(u), 'Only http and https feeds are supported'),
+          .max(4000)
+          .transform(withScheme)
+          .pipe(
+            z
+              .string()
+              .url()
+              .refine((u) => /^https?:\/\//i.test(u), 'Only http and https feeds are supported'),
+          ),
+      })
+      .strict(),
+  ),
+  /** Searches the podcast directory (Apple's iTunes Search API by default) for shows by name. */
+  searchDirectory: method<DirectorySearch>()(
+    z
+      .object({
+        term: z.string().trim().min(1).max(200),
+        limit: z.number().int().min(1).max(200).optional(),
       })
       .strict(),
   ),

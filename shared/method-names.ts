@@ -8,6 +8,7 @@ export const methodNames = [
   'countEpisodes',
   'getEpisode',
   'subscribe',
+  'searchDirectory',
   'refreshFeeds',
   'setEpisodeState',
   'getSession',

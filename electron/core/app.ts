@@ -3,7 +3,7 @@ import type { Episode, EpisodeWithState, Settings, SyncResult } from '../../shar
 import { dispatch, EarmarkError, type Handlers } from './dispatch.js';
 import { EventBus } from './events.js';
 import { FeedSync } from './feeds/feed-sync.js';
-import { Catalogue, type StoredFeed } from './library/catalogue.js';
+import { Catalogue } from './library/catalogue.js';
 import { episodeHandlers } from './library/episode-handlers.js';
 import {
   ListeningState,
@@ -15,6 +15,8 @@ import { Queue, queueDefaults, queueShape } from './library/queue.js';
 import { queueHandlers } from './library/queue-handlers.js';
 import { RefreshScheduler, type Timers } from './feeds/refresh-scheduler.js';
 import { showHandlers } from './feeds/shows-handlers.js';
+import { publicFeed, subscribeToAddress } from './feeds/subscribe-address.js';
+import { directoryHandlers } from './directory/directory-handlers.js';
 import { SettingsService, settingsDefaults, settingsShape } from './library/settings.js';
 import { ChapterService } from './chapters/chapter-service.js';
 import { downloadHandlers, storageRulesOf } from './downloads/download-handlers.js';
@@ -45,6 +47,10 @@ export interface AppOptions {
   now?: () => Date;
   /** Feed request timeout. */
   feedTimeoutMs?: number;
+  /** The podcast directory's search endpoint (default: Apple's iTunes Search API). */
+  directoryUrl?: string;
+  /** Directory search timeout (default 15 s). */
+  directoryTimeoutMs?: number;
   log?: (error: unknown) => void;
   /** Timers of the background refresh (tests fire them by hand). */
   refreshTimers?: Timers;
@@ -242,18 +248,10 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     if (download) listed.download = download;
     return listed;
   };
-  const publicFeed = ({ etag: _etag, lastModified: _lastModified, ...feed }: StoredFeed) => feed;
 
   const handlers: Handlers = {
     listFeeds: () => catalogue.feeds().map(publicFeed),
-    subscribe: async ({ url }) => {
-      const existed = sync.findByUrl(url) !== undefined;
-      const { feed, result } = await sync.subscribe(url);
-      // The bare reason: the caller says "Couldn't subscribe" in its own words. A show already in
-      // the library stays whatever this sync brought; its status line carries the failure.
-      if (!result.ok && !existed) throw new EarmarkError('failed', result.error ?? 'The feed could not be read.');
-      return { feed: publicFeed(feed), result, alreadySubscribed: existed };
-    },
+    subscribe: ({ url }) => subscribeToAddress(sync, url),
     refreshFeeds: ({ feedId }) => sync.refresh(feedId),
     getSettings: () => settings.get(),
     updateSettings: (patch) => {
@@ -311,6 +309,12 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       },
     }),
     ...downloadHandlers(downloads, catalogue),
+    ...directoryHandlers({
+      fetch: networkFetch,
+      ...(options.directoryUrl !== undefined ? { endpoint: options.directoryUrl } : {}),
+      ...(options.directoryTimeoutMs !== undefined ? { timeoutMs: options.directoryTimeoutMs } : {}),
+      inLibrary: (feedUrl) => sync.findByUrl(feedUrl) !== undefined,
+    }),
     ...notesHandlers({
       notes,
       catalogue,

@@ -41,6 +41,8 @@ export interface HostOptions {
   port?: number;
   /** Replaces the default subscription on a fresh data dir. */
   feedUrl?: string;
+  /** The podcast directory's search endpoint (default: Apple's iTunes Search API). */
+  directoryUrl?: string;
   storeFactory?: StoreFactory;
   fetch?: typeof fetch;
   heartbeatMs?: number;
@@ -79,6 +81,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ? { loadSnapshot: () => readFile(path.join(assetsDir, SNAPSHOT_FILE), 'utf8') }
       : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.directoryUrl !== undefined ? { directoryUrl: options.directoryUrl } : {}),
     log,
   });
 

@@ -1,5 +1,6 @@
 /**
- * `npm run serve -- [--port N] [--data-dir DIR] [--feed URL] [--no-open]`: Earmark in the browser.
+ * `npm run serve -- [--port N] [--data-dir DIR] [--feed URL] [--directory-url URL] [--no-open]`: Earmark
+ * in the browser. EARMARK_DIRECTORY_URL stands in for --directory-url, as in the desktop app.
  * Parses the command line, starts the host, prints exactly one line to stdout (everything else
  * goes to stderr) and shuts down cleanly on SIGINT/SIGTERM. Bundled to out/main/serve.js, so the
  * renderer and assets are found relative to that file.
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = args.dataDir ?? defaultHostDataDir();
+  const directoryUrl = args.directoryUrl ?? process.env.EARMARK_DIRECTORY_URL;
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     console.error(`Earmark: the interface is not built (${rendererDir} is missing). Run npm run build first.`);
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     dataDir,
     port: args.port,
     ...(args.feedUrl !== undefined ? { feedUrl: args.feedUrl } : {}),
+    ...(directoryUrl ? { directoryUrl } : {}),
     rendererDir,
     assetsDir: fileURLToPath(new URL('../../assets/', import.meta.url)),
   });

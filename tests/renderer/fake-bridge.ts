@@ -123,6 +123,8 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
       result: { feedId: sampleFeed.id, ok: true, added: 0, updated: 0 },
       alreadySubscribed: store.feeds.some((feed) => feed.id === sampleFeed.id),
     }),
+    // No directory by default; tests that search give the fake one (bridge.searchDirectory).
+    searchDirectory: ({ term }: { term: string }) => ({ term, shows: [] }),
     refreshFeeds: () => [],
     setEpisodeState: ({ id, position, played }: { id: string; position?: number; played?: boolean }) => {
       const episode = store.episodes.find((item) => item.id === id)!;

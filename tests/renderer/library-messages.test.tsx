@@ -29,7 +29,8 @@ type Fake = Awaited<ReturnType<typeof renderApp>>;
 
 /** Makes the fake's subscribe answer with `feed` (added to the library) or fail with `error`. */
 function answerSubscribe(fake: Fake, answer: { feed: Feed } | { error: { code: string; message: string } }): void {
-  fake.bridge.subscribe = (async () => {
+  fake.bridge.subscribe = (async (input: unknown) => {
+    fake.calls.push({ method: 'subscribe', input });
     if ('error' in answer) return { ok: false, error: answer.error };
     const alreadySubscribed = fake.store.feeds.some((feed) => feed.id === answer.feed.id);
     if (!alreadySubscribed) fake.store.feeds.push(answer.feed);
@@ -49,11 +50,11 @@ async function subscribeTo(url: string): Promise<void> {
 resetAppBetweenTests();
 
 describe('subscribe', () => {
-  it('asks for an http(s) address in a plain sentence before calling the service', async () => {
+  it('asks for a web address in a plain sentence before calling the service', async () => {
     const fake = await renderApp();
     await subscribeTo('not a feed at all');
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Enter a feed address starting with http:// or https://.',
+      'Enter the address of a podcast feed or a show’s web page (for example, example.com/feed.xml).',
     );
     expect(fake.calls.some((call) => call.method === 'subscribe')).toBe(false);
   });
@@ -74,7 +75,7 @@ describe('subscribe', () => {
     });
     await subscribeTo('https://example.org/odd');
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Enter a feed address starting with http:// or https://.',
+      'Enter the address of a podcast feed or a show’s web page (for example, example.com/feed.xml).',
     );
   });
 
@@ -94,6 +95,56 @@ describe('subscribe', () => {
     await subscribeTo(sampleFeed.url);
     expect(await screen.findByText("You're already subscribed to The Sample Show.")).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'The Sample Show' })).toBeTruthy();
+  });
+});
+
+describe('subscribe with an address typed loosely, or a web page', () => {
+  it('adds https:// to an address without a scheme', async () => {
+    const fake = await renderApp();
+    answerSubscribe(fake, { feed: newShow });
+    await subscribeTo('example.org/new.xml');
+    expect(await screen.findByText('Subscribed to The New Show.')).toBeTruthy();
+    expect(fake.calls.filter((call) => call.method === 'subscribe').map((call) => call.input)).toEqual([
+      { url: 'https://example.org/new.xml' },
+    ]);
+  });
+
+  it('offers the feeds a web page names, and subscribes to the one picked', async () => {
+    const fake = await renderApp();
+    const page = 'https://show.example/';
+    fake.bridge.subscribe = (async (input: { url: string }) => {
+      fake.calls.push({ method: 'subscribe', input });
+      if (input.url === page) {
+        return {
+          ok: true,
+          value: {
+            pageUrl: page,
+            choices: [
+              { url: 'https://show.example/mp3.xml', title: 'MP3 feed', kind: 'rss' },
+              { url: newShow.url, kind: 'atom' },
+            ],
+          },
+        };
+      }
+      fake.store.feeds.push(newShow);
+      const result = { feedId: newShow.id, ok: true, added: 0, updated: 0 };
+      return { ok: true, value: { feed: newShow, result, alreadySubscribed: false } };
+    }) as typeof fake.bridge.subscribe;
+    await subscribeTo('show.example/');
+    const choices = await screen.findByRole('list', { name: 'Feeds on this page' });
+    expect(screen.getByText('That page offers 2 feeds. Pick one below.').getAttribute('role')).toBe('status');
+    expect(
+      within(choices)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Subscribe to MP3 feed', `Subscribe to ${newShow.url}`]);
+    await userEvent.setup().click(within(choices).getByRole('button', { name: `Subscribe to ${newShow.url}` }));
+    expect(await screen.findByText('Subscribed to The New Show.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Feeds on this page' })).toBeNull();
+    expect(fake.calls.filter((call) => call.method === 'subscribe').map((call) => call.input)).toEqual([
+      { url: page },
+      { url: newShow.url },
+    ]);
   });
 });
 

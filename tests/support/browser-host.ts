@@ -22,10 +22,13 @@ export interface BrowserHost {
 export async function startBrowserHost(options: {
   dataDir: string;
   feedUrl?: string;
+  /** Where "Find podcasts" searches (--directory-url): a fixture directory, so no test reaches Apple. */
+  directoryUrl?: string;
   timeoutMs?: number;
 }): Promise<BrowserHost> {
   const args = ['out/main/serve.js', '--port', '0', '--data-dir', options.dataDir, '--no-open'];
   if (options.feedUrl) args.push('--feed', options.feedUrl);
+  if (options.directoryUrl) args.push('--directory-url', options.directoryUrl);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,8 +5,20 @@ import type { Catalogue, StoredFeed } from '../library/catalogue.js';
 import { decodeFeedBody } from './decode-body.js';
 import { FeedParser } from './feed-parser.js';
 import { fetchFeed } from './fetch-feed.js';
-import { readFeed, type ReadFeed } from './read-feed.js';
+import { readFeed, WebPageError, type ReadFeed } from './read-feed.js';
 import { feedIdFor } from './stable-id.js';
+
+/** A web page found where a feed should be: its final address (after redirects) and its text. */
+export interface WebPage {
+  url: string;
+  html: string;
+}
+
+/** One sync's result, and the page it found instead of a feed, if that is why it failed. */
+interface SyncOutcome {
+  result: SyncResult;
+  webPage?: WebPage;
+}
 
 export interface FeedSyncOptions {
   catalogue: Catalogue;
@@ -26,7 +38,7 @@ export interface FeedSyncOptions {
 export class FeedSync {
   private readonly parser = new FeedParser();
   /** One sync per feed at a time: a second caller shares the running one. */
-  private readonly running = new Map<string, Promise<SyncResult>>();
+  private readonly running = new Map<string, Promise<SyncOutcome>>();
 
   constructor(private readonly options: FeedSyncOptions) {}
 
@@ -34,18 +46,22 @@ export class FeedSync {
    * Adds the feed (or finds it, by current or first URL) and syncs it once. When the first sync of
    * a new feed fails, the feed is dropped again so the library is exactly as it was, unless
    * keepOnFailure (the default show on first run, which falls back to the offline snapshot).
+   * `webPage`: the address answered a web page instead of a feed (subscribe looks for its feed links).
    */
-  async subscribe(url: string, { keepOnFailure = false } = {}): Promise<{ feed: StoredFeed; result: SyncResult }> {
+  async subscribe(
+    url: string,
+    { keepOnFailure = false } = {},
+  ): Promise<{ feed: StoredFeed; result: SyncResult; webPage?: WebPage }> {
     const { catalogue, events } = this.options;
     const { feedId, isNew } = this.add(url);
-    const result = await this.sync(feedId);
+    const { result, webPage } = await this.sync(feedId);
     const feed = catalogue.feed(feedId) as StoredFeed;
     // Closing mid-way counts as never subscribed: the next start begins the first run again.
     if (isNew && !result.ok && (!keepOnFailure || this.options.closing?.aborted)) {
       catalogue.removeNewFeed(feedId);
       events.emit('libraryChanged', { feedIds: [feedId] });
     }
-    return { feed, result };
+    return webPage ? { feed, result, webPage } : { feed, result };
   }
 
   /** The feed with this URL (current or as first subscribed), if subscribed. */
@@ -77,10 +93,10 @@ export class FeedSync {
     const { catalogue } = this.options;
     if (feedId !== undefined) {
       if (!catalogue.feed(feedId)) throw new EarmarkError('not-found', 'That feed is not in your library.');
-      return [await this.sync(feedId)];
+      return [(await this.sync(feedId)).result];
     }
     const feeds = catalogue.feeds().filter((feed) => !feed.gone);
-    return Promise.all(feeds.map((feed) => this.sync(feed.id)));
+    return Promise.all(feeds.map(async (feed) => (await this.sync(feed.id)).result));
   }
 
   /**
@@ -99,7 +115,7 @@ export class FeedSync {
     await this.parser.close();
   }
 
-  private sync(feedId: string): Promise<SyncResult> {
+  private sync(feedId: string): Promise<SyncOutcome> {
     const running = this.running.get(feedId);
     if (running) return running;
     const next = this.syncOnce(feedId).finally(() => this.running.delete(feedId));
@@ -107,13 +123,19 @@ export class FeedSync {
     return next;
   }
 
-  private async syncOnce(feedId: string): Promise<SyncResult> {
-    const result = await this.fetchAndMerge(feedId);
-    this.options.events.emit('syncResult', result);
-    return result;
+  private async syncOnce(feedId: string): Promise<SyncOutcome> {
+    const outcome = await this.fetchAndMerge(feedId);
+    this.options.events.emit('syncResult', outcome.result);
+    return outcome;
   }
 
-  private async fetchAndMerge(feedId: string): Promise<SyncResult> {
+  private async fetchAndMerge(feedId: string): Promise<SyncOutcome> {
+    let webPage: WebPage | undefined;
+    const result = await this.fetchAndMergeOnce(feedId, (page) => (webPage = page));
+    return webPage ? { result, webPage } : { result };
+  }
+
+  private async fetchAndMergeOnce(feedId: string, foundWebPage: (page: WebPage) => void): Promise<SyncResult> {
     const { catalogue, events, now } = this.options;
     const feed = catalogue.feed(feedId);
     if (!feed) return failure(feedId, 'That feed is not in your library.');
@@ -148,10 +170,12 @@ export class FeedSync {
 
     progress('parsing');
     let mapped: ReadFeed;
+    let xml = '';
     try {
-      const xml = decodeFeedBody(fetched.body, fetched.contentType);
+      xml = decodeFeedBody(fetched.body, fetched.contentType);
       mapped = await readFeed(this.parser, xml, { feedId, feedUrl: fetched.finalUrl });
     } catch (error) {
+      if (error instanceof WebPageError) foundWebPage({ url: fetched.finalUrl, html: xml });
       return fail(error instanceof Error ? error.message : String(error));
     }
 

@@ -100,7 +100,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
 }
 
 /** The body, or undefined once it passes maxBytes (the rest is not downloaded). */
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+export async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel();

@@ -8,6 +8,11 @@ export class FeedReadError extends Error {
   override name = 'FeedReadError';
 }
 
+/** The document is a web page (HTML), not a feed: subscribe looks in it for the feeds it links to. */
+export class WebPageError extends FeedReadError {
+  override name = 'WebPageError';
+}
+
 export interface ReadFeed extends MappedFeed {
   /** The feed was not well-formed XML and was read loosely: what was repaired, in words. */
   repairs?: string;
@@ -19,6 +24,7 @@ export interface ReadFeed extends MappedFeed {
  */
 export async function readFeed(parser: FeedParser, xml: string, options: MapOptions): Promise<ReadFeed> {
   const problem = notAFeed(xml);
+  if (problem === webPage) throw new WebPageError(problem);
   if (problem) throw new FeedReadError(problem);
   const text = normalizeNamespacePrefixes(xml);
   try {
@@ -30,6 +36,8 @@ export async function readFeed(parser: FeedParser, xml: string, options: MapOpti
   }
 }
 
+const webPage = 'The address gives a web page (HTML), not a podcast feed. Look for the RSS link on that page.';
+
 /** Cheap checks before the worker: an empty answer, or a web page where a feed should be. */
 function notAFeed(xml: string): string | undefined {
   const head = xml
@@ -39,7 +47,7 @@ function notAFeed(xml: string): string | undefined {
   if (!head) return 'The feed server sent an empty answer instead of a feed.';
   const withoutComments = head.replace(/^(<!--[\s\S]*?-->\s*)+/, '');
   if (/^<!doctype\s+html|^<html[\s>]/i.test(withoutComments)) {
-    return 'The address gives a web page (HTML), not a podcast feed. Look for the RSS link on that page.';
+    return webPage;
   }
   return undefined;
 }

@@ -1,8 +1,10 @@
 /** The library: the show, its sync status, feed actions, quick filters and the episode list. */
+import { useRef, useState } from 'react';
 import type { Feed } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
 import { RefreshIcon } from '../../components/icons';
 import { previewText } from '../../lib/plain-text';
+import { FindPodcasts, FindPodcastsButton } from '../directory/find-podcasts';
 import { ExportNotes } from '../notes/export-notes';
 import { ImportNotes } from '../notes/import-notes';
 import { EpisodeFiltersBar } from './episode-filters';
@@ -40,6 +42,12 @@ export function LibraryView({
   onUnsubscribe,
 }: LibraryViewProps) {
   const { feeds, refreshing } = library;
+  const [finding, setFinding] = useState(false);
+  const findButton = useRef<HTMLButtonElement>(null);
+  const closeFinder = () => {
+    setFinding(false);
+    findButton.current?.focus();
+  };
   const loading = library.loading || episodes.loading;
   const loadError = library.loadError ?? episodes.loadError;
   const selected = feeds.find((feed) => feed.id === filters.feedId);
@@ -93,9 +101,23 @@ export function LibraryView({
               </button>
             )}
           </div>
-          <SubscribeForm onSubscribe={library.subscribe} onSubscribed={(feed) => setFeedFilter(feed.id)} />
+          <SubscribeForm onSubscribe={library.subscribe} onSubscribed={(feed) => setFeedFilter(feed.id)}>
+            <FindPodcastsButton
+              open={finding}
+              onToggle={() => (finding ? closeFinder() : setFinding(true))}
+              buttonRef={findButton}
+            />
+          </SubscribeForm>
         </div>
       </header>
+
+      {finding && (
+        <FindPodcasts
+          onSubscribe={library.subscribe}
+          onSubscribed={(feed) => setFeedFilter(feed.id)}
+          onClose={closeFinder}
+        />
+      )}
 
       {feeds.length > 1 && (
         <div className="feed-filter" role="group" aria-label="Shows">

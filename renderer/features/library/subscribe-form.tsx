@@ -1,15 +1,20 @@
-/** Add a show by its feed URL. Errors come back from the service in words and are shown as such. */
-import { useState, type FormEvent } from 'react';
-import type { Feed } from '../../../shared/types';
+/**
+ * Add a show by its feed URL, or by its web page: a page naming one feed is subscribed to that feed,
+ * a page naming several offers them to pick from. An address typed without a scheme gets https://.
+ * Errors come back from the service in words and are shown as such.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { isFeedChoice, withScheme } from '../../../shared/feed-address';
+import type { Feed, FeedChoice, FeedLink } from '../../../shared/types';
 import { ApiError, errorText } from '../../api';
 import type { SubscribeOutcome } from './use-library';
 
-const addressHint = 'Enter a feed address starting with http:// or https://';
+const addressHint = 'Enter the address of a podcast feed or a show’s web page (for example, example.com/feed.xml)';
 
-/** True for what the service accepts: an absolute http(s) URL. */
+/** True for what the service accepts: an absolute http(s) URL, once https:// is added to a bare address. */
 function isFeedAddress(text: string): boolean {
   try {
-    return /^https?:$/.test(new URL(text).protocol);
+    return /^https?:$/.test(new URL(withScheme(text)).protocol);
   } catch {
     return false;
   }
@@ -22,35 +27,42 @@ function failureText(error: unknown): string {
   return `Couldn't subscribe: ${errorText(error)}`;
 }
 
+/** A feed link's name in the list to pick from: its title, else its address. */
+function linkLabel(link: FeedLink): string {
+  return link.title ?? link.url;
+}
+
 export function SubscribeForm({
   onSubscribe,
   onSubscribed,
+  children,
 }: {
   onSubscribe: (url: string) => Promise<SubscribeOutcome>;
   /** The show subscribed to (or found already there): the library turns to it. */
   onSubscribed: (feed: Feed) => void;
+  /** Another way to add a show, beside Subscribe ("Find podcasts"). */
+  children?: ReactNode;
 }) {
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string }>();
+  /** The feeds a web page offers, while the listener picks one. */
+  const [choice, setChoice] = useState<FeedChoice>();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = url.trim();
-    if (!trimmed) {
-      setMessage({ kind: 'error', text: 'Enter the address of a podcast feed.' });
-      return;
-    }
-    if (!isFeedAddress(trimmed)) {
-      setMessage({ kind: 'error', text: `${addressHint}.` });
-      return;
-    }
+  const subscribe = async (address: string) => {
     setBusy(true);
     setMessage(undefined);
     try {
-      const { feed, alreadySubscribed } = await onSubscribe(trimmed);
+      const answer = await onSubscribe(address);
+      if (isFeedChoice(answer)) {
+        setChoice(answer);
+        setMessage({ kind: 'ok', text: `That page offers ${answer.choices.length} feeds. Pick one below.` });
+        return;
+      }
+      const { feed, alreadySubscribed } = answer;
       const title = feed.title || feed.url;
       setUrl('');
+      setChoice(undefined);
       setMessage({
         kind: 'ok',
         text: alreadySubscribed ? `You're already subscribed to ${title}.` : `Subscribed to ${title}.`,
@@ -63,6 +75,21 @@ export function SubscribeForm({
     }
   };
 
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = url.trim();
+    if (!trimmed) {
+      setMessage({ kind: 'error', text: 'Enter the address of a podcast feed.' });
+      return;
+    }
+    if (!isFeedAddress(trimmed)) {
+      setMessage({ kind: 'error', text: `${addressHint}.` });
+      return;
+    }
+    setChoice(undefined);
+    await subscribe(withScheme(trimmed));
+  };
+
   return (
     <form className="subscribe-form" onSubmit={submit} noValidate>
       <div className="subscribe-form__row">
@@ -70,7 +97,7 @@ export function SubscribeForm({
           className="text-input subscribe-form__input"
           type="url"
           aria-label="Feed URL"
-          placeholder="Feed URL, e.g. https://example.com/podcast.rss"
+          placeholder="Feed or web page address"
           value={url}
           onChange={(event) => setUrl(event.currentTarget.value)}
           aria-invalid={message?.kind === 'error' ? true : undefined}
@@ -83,6 +110,7 @@ export function SubscribeForm({
           {busy && <span className="spinner" aria-hidden="true" />}
           Subscribe
         </button>
+        {children}
       </div>
       {/* Errors are alerts (announced at once); success is a quiet status. */}
       <p
@@ -92,6 +120,23 @@ export function SubscribeForm({
       >
         {message?.text}
       </p>
+      {choice && (
+        <ul className="subscribe-form__choices" aria-label="Feeds on this page">
+          {choice.choices.map((link) => (
+            <li key={link.url} className="subscribe-form__choice">
+              <span className="subscribe-form__choice-text">
+                <span className="subscribe-form__choice-title">{linkLabel(link)}</span>
+                <span className="muted subscribe-form__choice-url">
+                  {link.kind === 'atom' ? 'Atom' : 'RSS'} · {link.url}
+                </span>
+              </span>
+              <button type="button" className="button" disabled={busy} onClick={() => void subscribe(link.url)}>
+                Subscribe to {linkLabel(link)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

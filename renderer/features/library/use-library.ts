@@ -4,7 +4,7 @@
  * time by useEpisodeWindow; `changes` tells it when to ask again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Feed, SyncResult } from '../../../shared/types';
+import type { Feed, SubscribeAnswer } from '../../../shared/types';
 import { api, errorText } from '../../api';
 
 export interface Library {
@@ -28,12 +28,8 @@ export interface Library {
   subscribe: (url: string) => Promise<SubscribeOutcome>;
 }
 
-export interface SubscribeOutcome {
-  feed: Feed;
-  result: SyncResult;
-  /** The show was in the library before this subscribe. */
-  alreadySubscribed: boolean;
-}
+/** The show subscribed to (or found there), or the feeds a web page offers to pick from. */
+export type SubscribeOutcome = SubscribeAnswer;
 
 /**
  * The shows syncing together, started and finished. A refresh starts every show at once, so the

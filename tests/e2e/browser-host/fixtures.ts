@@ -8,6 +8,11 @@ import { startFeedServer, type FeedServer } from '../../support/fixture-feed.js'
 
 export interface HostFixtures {
   feed: FeedServer;
+  /**
+   * The host's --directory-url. By default a closed port on 127.0.0.1, so a search never leaves the
+   * machine; find-podcasts.spec.ts points it at a fixture directory.
+   */
+  directoryUrl: string;
   host: BrowserHost;
 }
 
@@ -18,8 +23,16 @@ export const test = base.extend<HostFixtures>({
     await use(feed);
     await feed.server.stop();
   },
-  host: async ({ feed }, use, testInfo) => {
-    const host = await startBrowserHost({ dataDir: testInfo.outputPath('data-dir'), feedUrl: feed.feedUrl });
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
+  directoryUrl: async ({}, use) => {
+    await use('http://127.0.0.1:9/search');
+  },
+  host: async ({ feed, directoryUrl }, use, testInfo) => {
+    const host = await startBrowserHost({
+      dataDir: testInfo.outputPath('data-dir'),
+      feedUrl: feed.feedUrl,
+      directoryUrl,
+    });
     await use(host);
     const exit = await host.stop();
     await testInfo.attach('browser-host output', {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EarmarkEvents, EventName, MethodName, MethodOutput } from '../../../shared/api.js';
-import type { Download, EpisodeWithState, Feed } from '../../../shared/types.js';
+import type { Download, EpisodeWithState, Feed, SubscribeAnswer, Subscribed } from '../../../shared/types.js';
+import { isFeedChoice } from '../../../shared/feed-address.js';
 import { createApp, type AppOptions, type EarmarkApp } from '../../../electron/core/app.js';
 import { confStoreFactory } from '../../../electron/core/conf-store.js';
 import type { Timers } from '../../../electron/core/feeds/refresh-scheduler.js';
@@ -48,6 +49,12 @@ async function call<M extends MethodName>(method: M, input: unknown): Promise<Me
   const envelope = await app.call(method, input);
   if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
   return envelope.value as MethodOutput<M>;
+}
+
+/** subscribe's answer when it subscribed (not a web page offering several feeds). */
+function subscribed(answer: SubscribeAnswer): Subscribed {
+  if (isFeedChoice(answer)) throw new Error(`subscribe offered feeds to pick from ${answer.pageUrl}`);
+  return answer;
 }
 
 async function failure(method: MethodName, input: unknown): Promise<{ code: string; message: string }> {
@@ -258,7 +265,7 @@ describe('shows: subscribe', () => {
   it('answers with the show already subscribed, even when this refresh of it fails', async () => {
     const [main] = await call('listFeeds', {});
     server.routes.set('/main', (res) => res.writeHead(503).end());
-    const { feed, result, alreadySubscribed } = await call('subscribe', { url: server.url('/main') });
+    const { feed, result, alreadySubscribed } = subscribed(await call('subscribe', { url: server.url('/main') }));
     expect(feed.id).toBe(main!.id);
     expect(alreadySubscribed).toBe(true);
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/503/) });
@@ -273,7 +280,7 @@ describe('shows: unsubscribe', () => {
         { guid: 'a2', title: 'A two', day: 6 },
       ]),
     );
-    const { feed, alreadySubscribed } = await call('subscribe', { url: server.url('/a') });
+    const { feed, alreadySubscribed } = subscribed(await call('subscribe', { url: server.url('/a') }));
     expect(alreadySubscribed).toBe(false);
     const a1 = await episodeNamed('A one');
     const a2 = await episodeNamed('A two');
@@ -304,7 +311,7 @@ describe('shows: unsubscribe', () => {
 
   it('deletes the show’s downloads and their files when asked', async () => {
     serveFeed('/b', () => show('Show B', [{ guid: 'b1', title: 'B one', day: 5 }]));
-    const { feed } = await call('subscribe', { url: server.url('/b') });
+    const { feed } = subscribed(await call('subscribe', { url: server.url('/b') }));
     const b1 = await episodeNamed('B one');
     const main = await episodeNamed('TCP Fast Open explained');
     await downloadAndWait(b1.id);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodName, MethodOutput } from '../../../shared/api.js';
+import { isFeedChoice } from '../../../shared/feed-address.js';
 import { createApp, type EarmarkApp } from '../../../electron/core/app.js';
 import { confStoreFactory } from '../../../electron/core/conf-store.js';
 import { shortHash } from '../../../electron/core/feeds/stable-id.js';
@@ -68,7 +69,9 @@ describe('the catalogue on disk', () => {
     serve('/b.xml', ['B one']);
     open();
     await app!.start();
-    const { feed: b } = await call('subscribe', { url: server.url('/b.xml') });
+    const answer = await call('subscribe', { url: server.url('/b.xml') });
+    if (isFeedChoice(answer)) throw new Error('subscribe offered feeds to pick from');
+    const b = answer.feed;
     await new Promise((resolve) => setImmediate(resolve));
     const before = snapshot();
     const showFiles = [...before.keys()].filter((name) => name.startsWith('shows/'));

@@ -18,6 +18,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}) {
     subscribe: () => {
       throw new Error('secret internal detail');
     },
+    searchDirectory: ({ term }) => ({ term, shows: [] }),
     refreshFeeds: () => [],
     setEpisodeState: () => ({ position: 0, played: false, updatedAt: '' }),
     getSession: () => ({ lastEpisode: null }),
