@@ -134,13 +134,17 @@ test('Delete note offers Undo, which brings the note back', async ({ page }) => 
   await expect(noteList(page).getByRole('button', { name: 'Jump to 0:05', exact: true })).toBeVisible();
 });
 
-test('editing a note in place; M marks what was just heard', async ({ page }) => {
+test('editing a note in place, its words and its time; M marks what was just heard', async ({ page }) => {
   await addNoteAtFive(page);
   await noteList(page).getByRole('button', { name: 'Edit note', exact: true }).click();
-  const editor = noteList(page).getByRole('textbox');
+  const editor = noteList(page).getByRole('textbox', { name: 'Note at 0:05', exact: true });
   await editor.fill('Edited words');
+  // Stamped a moment early: 5 s later, from the keyboard.
+  await noteList(page).getByRole('button', { name: '5 s later', exact: true }).press('Enter');
+  await expect(noteList(page).getByRole('textbox', { name: 'Time', exact: true })).toHaveValue('0:10');
   await button(page, 'Save').click();
   await expect(noteList(page)).toContainText('Edited words');
+  await expect(noteList(page).getByRole('button', { name: 'Jump to 0:10', exact: true })).toBeVisible();
 
   await waitForSeekAtLeast(page, 13);
   await page.locator('body').click({ position: { x: 5, y: 300 } });
