@@ -119,6 +119,11 @@ test('search the directory by name and subscribe from the results', async ({ pag
   await expect(mine.getByRole('button')).toHaveCount(0);
   // A result without a feed is left out.
   await expect(podcastsFound(page)).not.toContainText('Apple Only');
+  // The README's screenshot of this screen (only with EARMARK_SCREENSHOTS=1, like screenshots.spec.ts).
+  if (process.env.EARMARK_SCREENSHOTS) {
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: 'docs/screenshots/find-podcasts-light.png', animations: 'disabled', caret: 'hide' });
+  }
 
   await subscribeToShow(page, 'Backend Banter').click();
   await expect(banter).toContainText('In your library');
