@@ -120,11 +120,7 @@ const TIMESTAMP = /(?<![\d:.])(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:]|\s*[ap]\.?m\b)/
  */
 function timestampButtons(root: Element, upTo: number): void {
   const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const texts: Text[] = [];
-  while (walker.nextNode()) texts.push(walker.currentNode as Text);
-  for (const text of texts) {
-    if (text.parentElement?.closest('a')) continue;
+  for (const text of textOutsideLinks(root)) {
     const parts: (string | Node)[] = [];
     let at = 0;
     for (const match of text.data.matchAll(TIMESTAMP)) {
@@ -146,14 +142,21 @@ function timestampButtons(root: Element, upTo: number): void {
   }
 }
 
+/** The text nodes under `root` that are not inside a link, collected first so callers may replace them. */
+function textOutsideLinks(root: Element): Text[] {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  while (walker.nextNode()) {
+    const text = walker.currentNode as Text;
+    if (!text.parentElement?.closest('a')) texts.push(text);
+  }
+  return texts;
+}
+
 /** Bare URLs in text (not inside a link) become links. Works on DOMPurify's inert document. */
 function linkifyBareUrls(root: Element): void {
   const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const texts: Text[] = [];
-  while (walker.nextNode()) texts.push(walker.currentNode as Text);
-  for (const text of texts) {
-    if (text.parentElement?.closest('a')) continue;
+  for (const text of textOutsideLinks(root)) {
     const parts = splitBareUrls(text.data);
     if (parts.length === 1 && typeof parts[0] === 'string') continue;
     text.replaceWith(

@@ -3,7 +3,7 @@
  * text and the time: typed (m:ss or h:mm:ss) or moved 5 seconds at a time, for a note stamped a
  * moment too late. URLs in the text are links that open outside the app, like those in show notes.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatTimestamp, parseTimestamp } from '../../../shared/time';
 import type { Note } from '../../../shared/types';
 import { errorText } from '../../api';
@@ -48,6 +48,12 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
     setError(undefined);
   };
 
+  const cancelOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    stop();
+  };
+
   const save = async () => {
     const at = typedTime();
     if (at === undefined || at > MAX_NOTE_TIME) {
@@ -83,13 +89,10 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
             value={draft}
             onChange={(event) => setDraft(event.currentTarget.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                event.preventDefault();
-                stop();
-              } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+              if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
                 void save();
-              }
+              } else cancelOnEscape(event);
             }}
           />
           <div className="note__edit-time" role="group" aria-label="Time of the note">
@@ -102,12 +105,7 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
               inputMode="numeric"
               value={draftTime}
               onChange={(event) => setDraftTime(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape') {
-                  event.preventDefault();
-                  stop();
-                }
-              }}
+              onKeyDown={cancelOnEscape}
             />
             <button type="button" className="button button--quiet button--small" onClick={() => nudge(5)}>
               5 s later
