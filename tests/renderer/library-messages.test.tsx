@@ -59,6 +59,15 @@ describe('subscribe', () => {
     expect(fake.calls.some((call) => call.method === 'subscribe')).toBe(false);
   });
 
+  it('drops the message once the address is changed or cleared', async () => {
+    await renderApp();
+    await subscribeTo('not a feed at all');
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    await userEvent.setup().clear(screen.getByRole('textbox', { name: 'Feed URL' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Feed URL' }).getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('says "Couldn\'t subscribe" once before the service\'s reason', async () => {
     const fake = await renderApp();
     answerSubscribe(fake, { error: { code: 'failed', message: 'The feed server answered 404 Not Found.' } });

@@ -99,7 +99,11 @@ export function SubscribeForm({
           aria-label="Feed URL"
           placeholder="Feed or web page address"
           value={url}
-          onChange={(event) => setUrl(event.currentTarget.value)}
+          onChange={(event) => {
+            setUrl(event.currentTarget.value);
+            // What the message was about is being changed: it no longer applies.
+            setMessage(undefined);
+          }}
           aria-invalid={message?.kind === 'error' ? true : undefined}
           aria-describedby="subscribe-message"
           spellCheck={false}
