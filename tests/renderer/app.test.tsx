@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../shared/types';
@@ -261,6 +261,27 @@ describe('episode and player', () => {
     expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
     expect(fakeHowls.all().at(-1)!.position).toBe(98);
     expect(screen.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow')).toBe('98');
+  });
+
+  it("the player shows the playing chapter's picture, else the episode's (also when the chapter's fails)", async () => {
+    const user = userEvent.setup();
+    const pictured = sampleEpisode('e7', 'Pictured', { artwork: 'https://img.example/episode.png' });
+    const chapters = [
+      { start: 0, title: 'Intro', image: 'https://img.example/intro.png' },
+      { start: 98, title: 'Plain' },
+    ];
+    await renderApp({ episodes: [pictured], chapters: { e7: chapters } });
+    await user.click(await screen.findByRole('button', { name: 'Pictured' }));
+    await user.click(await screen.findByRole('button', { name: 'Play' }));
+    const player = screen.getByRole('region', { name: 'Player' });
+    const picture = () => player.querySelector('.player-bar__art-button img')?.getAttribute('src');
+    await waitFor(() => expect(picture()).toBe('https://img.example/intro.png'));
+    act(() => player.querySelector('.player-bar__art-button img')!.dispatchEvent(new Event('error')));
+    expect(picture()).toBe('https://img.example/episode.png');
+
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    await waitFor(() => expect(within(player).getByText('Plain')).toBeTruthy());
+    expect(picture()).toBe('https://img.example/episode.png');
   });
 
   it('skip buttons follow the settings', async () => {

@@ -80,7 +80,13 @@ export function PlayerBar({
           aria-label="Show episode details"
           onClick={() => onOpenEpisode(episode.id)}
         >
-          <Artwork src={episode.artwork ?? showArtwork} title={showTitle ?? episode.title} size="small" />
+          {/* The chapter playing may bring its own picture (chapters JSON `img`, ID3 CHAP APIC). */}
+          <Artwork
+            src={navigation.current?.image ?? episode.artwork ?? showArtwork}
+            fallback={episode.artwork ?? showArtwork}
+            title={showTitle ?? episode.title}
+            size="small"
+          />
         </button>
         <div className="player-bar__titles">
           <p className="player-bar__title" title={episode.title}>
