@@ -79,6 +79,36 @@ describe('library row play button', () => {
     expect(within(item).queryByText('Now playing')).toBeNull();
   });
 
+  it('offline, episodes that are not downloaded say so and cannot be played; a download still plays', async () => {
+    const user = userEvent.setup();
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      await renderApp({ downloads: { e1: download('completed') } });
+      act(() => void window.dispatchEvent(new Event('offline')));
+      const gone = await row(discipline.title);
+      expect(within(gone).getByText('Not downloaded — unavailable offline')).toBeTruthy();
+      expect(
+        (within(gone).getByRole('button', { name: `Resume ${discipline.title}` }) as HTMLButtonElement).disabled,
+      ).toBe(true);
+      const kept = await row(sockets.title);
+      expect(within(kept).queryByText(/unavailable offline/)).toBeNull();
+      expect((within(kept).getByRole('button', { name: `Play ${sockets.title}` }) as HTMLButtonElement).disabled).toBe(
+        false,
+      );
+
+      await user.click(within(gone).getByRole('button', { name: discipline.title }));
+      expect(await screen.findByText(/^Not downloaded — unavailable offline\./)).toBeTruthy();
+      expect((screen.getByRole('button', { name: /^Resume from/ }) as HTMLButtonElement).disabled).toBe(true);
+
+      // Back online: playable again, without a reload.
+      onLine.mockReturnValue(true);
+      act(() => void window.dispatchEvent(new Event('online')));
+      expect((screen.getByRole('button', { name: /^Resume from/ }) as HTMLButtonElement).disabled).toBe(false);
+    } finally {
+      onLine.mockRestore();
+    }
+  });
+
   it('never takes the bare names "Play" or "Pause", which belong to the player bar', async () => {
     const user = userEvent.setup();
     await renderApp();

@@ -25,6 +25,8 @@ import { useQueueContext } from '../queue/queue-context';
 import { ShowNotes } from './show-notes';
 import './episode.css';
 import { hasAudio } from '../../lib/has-audio';
+import { useOnline } from '../../lib/use-online';
+import { useDownloads } from '../downloads/downloads-context';
 
 interface EpisodeViewProps {
   episodeId: string;
@@ -85,6 +87,9 @@ export function EpisodeView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [episode?.id, load]);
 
+  const online = useOnline();
+  const { completedIds } = useDownloads();
+
   // Move focus to the title so keyboard and screen-reader users land on the new view.
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownId = episode?.id;
@@ -114,7 +119,8 @@ export function EpisodeView({
   /** Chapters and "Jump to" go there and play, putting this episode in the player if needed. */
   const jump = (seconds: number) => player.load(episode, { autoplay: true, at: seconds });
   const played = isLoaded && player.status === 'ended' ? true : episode.state.played;
-  const playable = hasAudio(episode);
+  const unavailableOffline = !online && !completedIds.has(episode.id);
+  const playable = hasAudio(episode) && !unavailableOffline;
 
   const togglePlayed = async () => {
     try {
@@ -189,9 +195,11 @@ export function EpisodeView({
           </div>
           {!playable && (
             <p className="episode-header__no-audio">
-              {feed?.snapshot
-                ? "The offline snapshot saved with Earmark has no audio. This episode plays once Earmark reaches the feed: choose Refresh feeds when you're online."
-                : 'This episode has no audio file.'}
+              {unavailableOffline && hasAudio(episode)
+                ? "Not downloaded — unavailable offline. It plays again when you're back online; download episodes to listen offline."
+                : feed?.snapshot
+                  ? "The offline snapshot saved with Earmark has no audio. This episode plays once Earmark reaches the feed: choose Refresh feeds when you're online."
+                  : 'This episode has no audio file.'}
             </p>
           )}
           <div className="episode-header__queue">

@@ -10,6 +10,8 @@
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Feed } from '../../../shared/types';
+import { useOnline } from '../../lib/use-online';
+import { useDownloads } from '../downloads/downloads-context';
 import { usePlayerContext } from '../player/player-context';
 import { EpisodeRow, type EpisodeRowActions, type PlayEpisode } from './episode-row';
 import type { EpisodeWindow } from './use-episode-window';
@@ -59,6 +61,9 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
   const activeIndex = Math.min(active, count - 1);
   const [scrollMargin, setScrollMargin] = useState(0);
   const focusAfterRender = useRef<number | undefined>(undefined);
+
+  const online = useOnline();
+  const { completedIds } = useDownloads();
 
   // The player changes every tick; rows get one stable callback and re-render only for `playing`.
   const player = usePlayerContext();
@@ -195,6 +200,7 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
             nowPlaying={episode.id === nowPlayingId}
             playing={episode.id === nowPlayingId && player.playing}
             failed={episode.id === nowPlayingId && player.status === 'error'}
+            unavailableOffline={!online && !completedIds.has(episode.id)}
             queued={queuedIds.has(episode.id)}
             onPlay={onPlay}
             onOpen={onOpen}

@@ -40,6 +40,8 @@ interface EpisodeRowProps {
   playing: boolean;
   /** This row's episode is loaded and its audio failed. */
   failed: boolean;
+  /** The network is gone and this episode is not downloaded: it cannot play now. */
+  unavailableOffline: boolean;
   queued: boolean;
   onPlay: PlayEpisode;
   onOpen: (id: string) => void;
@@ -67,6 +69,7 @@ export const EpisodeRow = memo(function EpisodeRow({
   nowPlaying,
   playing,
   failed,
+  unavailableOffline,
   queued,
   onPlay,
   onOpen,
@@ -140,6 +143,7 @@ export const EpisodeRow = memo(function EpisodeRow({
           )}
           {duration && <span>{duration}</span>}
           <DownloadBadge episode={episode} />
+          {unavailableOffline && <span className="episode-row__offline">Not downloaded — unavailable offline</span>}
           {showTitle && <span className="episode-row__show">{showTitle}</span>}
         </p>
       </div>
@@ -173,8 +177,10 @@ export const EpisodeRow = memo(function EpisodeRow({
           type="button"
           className={`episode-row__play${playing ? ' is-playing' : ''}`}
           aria-label={`${playVerb} ${episode.title}`}
-          title={hasAudio(episode) ? playVerb : 'No audio file'}
-          disabled={!hasAudio(episode)}
+          title={
+            !hasAudio(episode) ? 'No audio file' : unavailableOffline ? 'Not downloaded: unavailable offline' : playVerb
+          }
+          disabled={!hasAudio(episode) || (unavailableOffline && !playing)}
           tabIndex={tabbable ? 0 : -1}
           onClick={() => onPlay(episode, !playing)}
         >
