@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import type { Feed } from '../../../shared/types';
 import { Artwork } from '../../components/artwork';
-import { RefreshIcon } from '../../components/icons';
+import { PlusIcon, RefreshIcon } from '../../components/icons';
 import { previewText } from '../../lib/plain-text';
 import { FindPodcasts, FindPodcastsButton } from '../directory/find-podcasts';
 import { ExportNotes } from '../notes/export-notes';
@@ -43,6 +43,8 @@ export function LibraryView({
 }: LibraryViewProps) {
   const { feeds, refreshing } = library;
   const [finding, setFinding] = useState(false);
+  // Small windows show the list first: adding a show waits behind "Add a show" (library.css).
+  const [adding, setAdding] = useState(false);
   const findButton = useRef<HTMLButtonElement>(null);
   const closeFinder = () => {
     setFinding(false);
@@ -89,6 +91,16 @@ export function LibraryView({
             </button>
             <ExportNotes />
             <ImportNotes />
+            <button
+              type="button"
+              className="button library-header__add-toggle"
+              aria-expanded={adding}
+              aria-controls="library-add-show"
+              onClick={() => setAdding((open) => !open)}
+            >
+              <PlusIcon />
+              Add a show
+            </button>
             {/* About this show only, so it sits apart from the library-wide actions, quietly. */}
             {headerFeed && (
               <button
@@ -101,13 +113,15 @@ export function LibraryView({
               </button>
             )}
           </div>
-          <SubscribeForm onSubscribe={library.subscribe} onSubscribed={(feed) => setFeedFilter(feed.id)}>
-            <FindPodcastsButton
-              open={finding}
-              onToggle={() => (finding ? closeFinder() : setFinding(true))}
-              buttonRef={findButton}
-            />
-          </SubscribeForm>
+          <div id="library-add-show" className={`library-header__add${adding || finding ? ' is-open' : ''}`}>
+            <SubscribeForm onSubscribe={library.subscribe} onSubscribed={(feed) => setFeedFilter(feed.id)}>
+              <FindPodcastsButton
+                open={finding}
+                onToggle={() => (finding ? closeFinder() : setFinding(true))}
+                buttonRef={findButton}
+              />
+            </SubscribeForm>
+          </div>
         </div>
       </header>
 

@@ -81,3 +81,11 @@ test('? opens the keyboard shortcuts dialog; Escape closes it', async ({ page })
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test("a row's icon buttons show their name when the keyboard reaches them", async ({ page }) => {
+  await tabTo(page, 'Add to Up next');
+  const tip = () => page.evaluate(() => getComputedStyle(document.activeElement!, '::after').content);
+  expect(await tip()).toBe('"Add to Up next"');
+  await page.keyboard.press('Tab');
+  expect(await tip()).toBe('"Mark as played"');
+});
