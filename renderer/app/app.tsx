@@ -105,6 +105,14 @@ function Shell() {
     downloaded,
     onEnded,
   });
+
+  // The player bar has room for a line or two of a playback error; the whole sentence goes in a notice.
+  const playbackError = player.status === 'error' ? player.error : undefined;
+  const failedTitle = player.episode?.title;
+  useEffect(() => {
+    if (playbackError) addNotice('error', `${failedTitle ? `${failedTitle}: ` : ''}${playbackError}`);
+  }, [playbackError, failedTitle, addNotice]);
+
   useTheme(settings.theme);
   useSpaceToggle(Boolean(player.episode) && !dialogOpen, player.toggle);
 

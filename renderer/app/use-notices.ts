@@ -39,7 +39,8 @@ export function useNotices() {
   const add = useCallback((level: Notice['level'], text: string) => {
     localCount += 1;
     const notice = { id: `${LOCAL}${localCount}`, level, text, at: new Date().toISOString() };
-    setNotices((list) => [...list, notice]);
+    // The same words again (Try again failing the same way) stay one notice.
+    setNotices((list) => (list.some((shown) => shown.text === text) ? list : [...list, notice]));
   }, []);
 
   return { notices, dismiss, add };

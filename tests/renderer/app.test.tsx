@@ -203,6 +203,13 @@ describe('episode and player', () => {
     const player = screen.getByRole('region', { name: 'Player' });
     expect(within(player).getByText(/^Couldn't reach this episode's audio/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Play' })).toHaveProperty('disabled', true);
+    // The bar has room for two lines; the whole sentence is a notice, once.
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toMatch(
+      new RegExp(
+        `^${episodes[0]!.title}: Couldn't reach this episode's audio: .*Download episodes to listen offline\\.`,
+      ),
+    );
 
     await user.click(within(player).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
