@@ -4,7 +4,7 @@
  * shows a visible focus ring.
  */
 import type { Page } from '@playwright/test';
-import { seekPosition } from '../../support/earmark-ui.js';
+import { button, openEpisode, seekPosition, seekSlider } from '../../support/earmark-ui.js';
 import { fixtureEpisodes } from '../../support/fixture-feed.js';
 import { noteBox, noteList, waitForSeekAtLeast } from '../../support/notes-ui.js';
 import { expect, test } from './fixtures.js';
@@ -88,4 +88,22 @@ test("a row's icon buttons show their name when the keyboard reaches them", asyn
   expect(await tip()).toBe('"Add to Up next"');
   await page.keyboard.press('Tab');
   expect(await tip()).toBe('"Mark as played"');
+});
+
+test('after a click on the Seek slider, Space still pauses and plays and Shift+→ goes to the next chapter', async ({
+  page,
+}) => {
+  await openEpisode(page, fixtureEpisodes.sockets);
+  await button(page, 'Listen now').click();
+  await expect(button(page, 'Pause')).toBeVisible();
+  // A fifth of the way in (about 0:48), clear of the chapter markers at 0:00 and 1:38.
+  const track = (await seekSlider(page).boundingBox())!;
+  await seekSlider(page).click({ position: { x: track.width / 5, y: track.height / 2 } });
+  await expect(seekSlider(page)).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(button(page, 'Play')).toBeVisible();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => seekPosition(page)).toBe(98);
+  await page.keyboard.press(' ');
+  await expect(button(page, 'Pause')).toBeVisible();
 });

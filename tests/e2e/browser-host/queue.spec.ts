@@ -82,3 +82,27 @@ test('drag and drop reorders Up next', async ({ page }) => {
     .poll(() => items.evaluateAll((all) => all.map((item) => item.querySelector('button')?.textContent)))
     .toEqual([fixtureEpisodes.queues, fixtureEpisodes.pooling]);
 });
+
+test('an episode marked played leaves Up next; the row of a paused episode says Paused, not Now playing', async ({
+  page,
+}) => {
+  for (const title of [fixtureEpisodes.pooling, fixtureEpisodes.queues]) {
+    const row = episodeRow(page, title);
+    await row.hover();
+    await row.getByRole('button', { name: 'Add to Up next', exact: true }).click();
+  }
+  const queued = episodeRow(page, fixtureEpisodes.queues);
+  await queued.hover();
+  await queued.getByRole('button', { name: 'Mark as played', exact: true }).click();
+  await openUpNext(page);
+  await expect(upNextList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(upNextList(page)).toContainText(fixtureEpisodes.pooling);
+
+  await page.getByRole('button', { name: 'Earmark library', exact: true }).click();
+  const pooling = episodeRow(page, fixtureEpisodes.pooling);
+  await pooling.getByRole('button', { name: `Play ${fixtureEpisodes.pooling}`, exact: true }).click();
+  await expect(pooling).toContainText('Now playing');
+  await pooling.getByRole('button', { name: `Pause ${fixtureEpisodes.pooling}`, exact: true }).click();
+  await expect(pooling).toContainText('Paused');
+  await expect(pooling).not.toContainText('Now playing');
+});
