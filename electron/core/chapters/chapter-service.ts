@@ -130,13 +130,13 @@ export class ChapterService {
    * showNoteChapters is asked only when no other source has chapters.
    */
   knownChapters(episode: ChapterEpisode, showNoteChapters: () => readonly Chapter[]): readonly Chapter[] {
-    const json = episode.chaptersUrl ? this.json.get(episode.chaptersUrl) : undefined;
-    if (json?.length) return pickChapters([json]);
-    const psc = episode.pscChapters?.length ? chaptersFromPsc(episode) : [];
-    if (psc.length) return pickChapters([psc]);
-    const embedded = episode.enclosure ? this.embeddedByUrl.get(episode.enclosure.url) : undefined;
-    if (embedded?.length) return pickChapters([embedded]);
-    return showNoteChapters();
+    // The same precedence as chaptersFor, over what memory holds; the show notes only when none has any.
+    const known = pickChapters([
+      (episode.chaptersUrl && this.json.get(episode.chaptersUrl)) || [],
+      chaptersFromPsc(episode),
+      (episode.enclosure && this.embeddedByUrl.get(episode.enclosure.url)) || [],
+    ]);
+    return known.length ? known : showNoteChapters();
   }
 
   /** Reads the disk cache into memory, so knownChapters answers for every episode read before. Never rejects. */
