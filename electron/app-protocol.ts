@@ -3,6 +3,8 @@ import { protocol } from 'electron';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from './app-origin.js';
 import { lookupStatic } from './host/static-files.js';
+import { feedIdFromArtworkPath } from './core/feeds/artwork-cache.js';
+import { rangeResponse, type MediaFile } from './core/media/range.js';
 
 /**
  * Must run before the app is ready, exactly once. "standard" gives app:// real origins and
@@ -17,8 +19,11 @@ export function registerSchemes(): void {
   ]);
 }
 
-/** Serves the built renderer at app://earmark/ with the CSP; after ready. */
-export function handleAppProtocol(rendererDir: string): void {
+/**
+ * Serves the built renderer at app://earmark/ with the CSP, and shows' kept artwork at
+ * app://earmark/artwork/<feed id> (`artworkFile` finds it; undefined before the app exists); after ready.
+ */
+export function handleAppProtocol(rendererDir: string, artworkFile: (feedId: string) => MediaFile | undefined): void {
   const csp = contentSecurityPolicy([`${MEDIA_SCHEME}:`]);
   const text = (status: number, body: string) =>
     new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -26,6 +31,11 @@ export function handleAppProtocol(rendererDir: string): void {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return text(404, 'Not found.');
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method not allowed.');
+    const feedId = feedIdFromArtworkPath(url.pathname);
+    if (feedId !== undefined) {
+      const file = artworkFile(feedId);
+      return file ? rangeResponse(request, file) : text(404, 'No artwork is kept for that show.');
+    }
     // Standard schemes arrive with ".." already resolved; lookupStatic still refuses anything
     // (encoded or not) that would leave rendererDir.
     const found = lookupStatic(rendererDir, url.pathname);

@@ -175,7 +175,7 @@ function startPrimaryInstance(): void {
       (_contents, permission, requestingOrigin) =>
         permission === 'clipboard-sanitized-write' && requestingOrigin === APP_ORIGIN,
     );
-    handleAppProtocol(rendererDir);
+    handleAppProtocol(rendererDir, (feedId) => earmark?.artwork.file(feedId));
     Menu.setApplicationMenu(buildMenu(sendCommand));
 
     const assets = path.join(app.getAppPath(), 'assets');

@@ -9,6 +9,11 @@ export interface Feed {
   description: string;
   link?: string;
   artwork?: string;
+  /**
+   * The show's artwork as kept in the data folder: a path on the app's own origin
+   * (`/artwork/<feed id>?v=…`) that works offline. Absent until it has been fetched once.
+   */
+  localArtwork?: string;
   author?: string;
   /** ISO time of the last sync that reached the server (200 or 304). */
   lastSyncedAt?: string;

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Episode, EpisodeWithState, Settings, SyncResult } from '../../shared/types.js';
 import { dispatch, EarmarkError, type Handlers } from './dispatch.js';
 import { EventBus } from './events.js';
+import { ArtworkCache } from './feeds/artwork-cache.js';
 import { FeedSync } from './feeds/feed-sync.js';
 import { Catalogue } from './library/catalogue.js';
 import { episodeHandlers } from './library/episode-handlers.js';
@@ -67,6 +69,8 @@ export interface EarmarkApp {
   start(): Promise<void>;
   /** Downloaded files, for the media adapters (earmark-media:// and the host's /media/<id>). */
   downloads: DownloadManager;
+  /** Shows' artwork kept in the data folder, for the adapters' /artwork/<feed id>. */
+  artwork: ArtworkCache;
   /**
    * Stops background work: requests in flight are aborted (a closing app records no failure for
    * them), downloads pause to resume at the next start, and pending writes reach disk.
@@ -139,6 +143,19 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     timeoutMs: options.feedTimeoutMs ?? 30_000,
     closing: lifetime.signal,
   });
+
+  const artwork = new ArtworkCache({
+    dir: path.join(options.dataDir, 'artwork'),
+    fetch: networkFetch,
+    now,
+    warn: (message) => log(message),
+  });
+  /** Keeps a show's picture for offline use; the feeds list names it once it is there. */
+  const keepArtwork = (feedId: string) => {
+    void artwork.refresh(feedId, catalogue.feed(feedId)?.artwork).then((stored) => {
+      if (stored) events.emit('libraryChanged', { feedIds: [feedId] });
+    });
+  };
 
   const notes = new NotesService({ dataDir: options.dataDir, storeFactory: options.storeFactory, now });
   for (const repair of notes.load()) notices.add('warning', repair);
@@ -231,6 +248,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     const result = payload as SyncResult;
     // Chapters files are fetched right after a sync, so they are there before playback and offline.
     void chapters.prefetch(catalogue.episodes(result.feedId));
+    keepArtwork(result.feedId);
     autoDownload(result);
     void applyStorageRules();
   });
@@ -250,7 +268,11 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   };
 
   const handlers: Handlers = {
-    listFeeds: () => catalogue.feeds().map(publicFeed),
+    listFeeds: () =>
+      catalogue.feeds().map((feed) => {
+        const localArtwork = artwork.pathFor(feed.id);
+        return localArtwork ? { ...publicFeed(feed), localArtwork } : publicFeed(feed);
+      }),
     subscribe: ({ url }) => subscribeToAddress(sync, url),
     refreshFeeds: ({ feedId }) => sync.refresh(feedId),
     getSettings: () => settings.get(),
@@ -288,6 +310,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       events,
       now,
       onUnsubscribed: (feedId) => {
+        void artwork.remove(feedId).catch(log);
         // Per-show settings would otherwise name a show that is gone.
         const { autoDownloadFeedIds, speedByFeed } = settings.get();
         if (autoDownloadFeedIds.includes(feedId) || feedId in speedByFeed) {
@@ -327,6 +350,8 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
 
   async function start(): Promise<void> {
     refresher.start();
+    // Shows subscribed before artwork was kept, or whose picture failed to arrive last time.
+    for (const feed of catalogue.feeds()) keepArtwork(feed.id);
     await downloads.resume();
     if (catalogue.feeds().length > 0) return;
     const { feed, result } = await sync.subscribe(options.defaultFeedUrl ?? DEFAULT_FEED_URL, { keepOnFailure: true });
@@ -344,6 +369,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     call: (method, input) => dispatch(handlers, method, input, log),
     start,
     downloads,
+    artwork,
     close: async () => {
       lifetime.abort();
       listening.close();

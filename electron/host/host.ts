@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contract, DEFAULT_MAX_BODY_BYTES, isMethodName, type Envelope } from '../../shared/api.js';
 import { createApp, type EarmarkApp } from '../core/app.js';
+import { ARTWORK_PATH_PREFIX, feedIdFromArtworkPath } from '../core/feeds/artwork-cache.js';
 import { confStoreFactory } from '../core/conf-store.js';
 import { mediaFileFor } from '../core/media/media-file.js';
 import { sendRange } from '../core/media/range.js';
@@ -146,6 +147,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(response, 'GET, HEAD');
     if (rawPath.startsWith(MEDIA_PREFIX)) return serveMedia(request, response, rawPath.slice(MEDIA_PREFIX.length));
+    if (rawPath.startsWith(ARTWORK_PATH_PREFIX)) return serveArtwork(request, response, rawPath);
     return serveStatic(response, rawPath, method === 'HEAD');
   }
 
@@ -159,6 +161,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const file = mediaFileFor(app.downloads, episodeId);
     if (!file) return sendText(response, 404, 'That episode is not downloaded.');
+    await sendRange(request, response, file);
+  }
+
+  /** A show's kept artwork (the same lookup answers app://earmark/artwork/<id> in Electron). */
+  async function serveArtwork(request: IncomingMessage, response: ServerResponse, rawPath: string): Promise<void> {
+    const feedId = feedIdFromArtworkPath(rawPath);
+    const file = feedId === undefined ? undefined : app.artwork.file(feedId);
+    if (!file) return sendText(response, 404, 'No artwork is kept for that show.');
     await sendRange(request, response, file);
   }
 

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DeepLink } from '../../shared/deep-link';
 import type { EpisodeWithState, Feed, SearchHit } from '../../shared/types';
 import { api, errorText } from '../api';
+import { showArtwork } from '../components/artwork';
 import { DownloadIcon, KeyboardIcon, QueueIcon, SettingsIcon } from '../components/icons';
 import { NoticeBanners } from '../components/notice-banners';
 import { Toast, useToastState } from '../components/toast';
@@ -445,7 +446,7 @@ function Shell() {
             <PlayerBar
               skipBackSeconds={settings.skipBackSeconds}
               skipForwardSeconds={settings.skipForwardSeconds}
-              showArtwork={loadedFeed?.artwork}
+              showArtwork={showArtwork(loadedFeed)}
               showTitle={loadedFeed?.title}
               navigation={navigation}
               notes={loadedNotes}

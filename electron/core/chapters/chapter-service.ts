@@ -3,7 +3,7 @@ import { chaptersFromShowNotes } from '../../../shared/chapters.js';
 import type { Chapter, Episode } from '../../../shared/types.js';
 import { ChapterCache } from './chapter-cache.js';
 import { readEmbeddedChapters, readRemoteEmbeddedChapters } from './embedded-chapters.js';
-import { fetchChaptersText } from './fetch-chapters-json.js';
+import { boundedGet } from '../bounded-get.js';
 import { pickChapters } from './pick-chapters.js';
 import { readPodcastChaptersJson } from './podcast-chapters-json.js';
 import { chaptersFromPsc } from './psc-chapters.js';
@@ -302,11 +302,14 @@ export class ChapterService {
   private async download(url: string): Promise<Chapter[] | undefined> {
     let text: string;
     try {
-      text = await fetchChaptersText(url, {
+      const bytes = await boundedGet(url, {
         fetch: this.fetch,
         timeoutMs: this.options.timeoutMs ?? 15_000,
         maxBytes: this.options.maxBytes ?? 2 * 1024 * 1024,
+        accept: 'application/json+chapters, application/json;q=0.9, */*;q=0.5',
+        what: 'chapters file',
       });
+      text = new TextDecoder().decode(bytes);
     } catch (error) {
       this.failedAt.set(url, this.now().getTime());
       this.warn(`Could not fetch chapters ${url}: ${error instanceof Error ? error.message : String(error)}`);

@@ -86,7 +86,7 @@ function ShowResult({
   };
   return (
     <li className="find-podcasts__show">
-      <Artwork src={show.artwork} title={show.title} size="small" />
+      <Artwork sources={[show.artwork]} title={show.title} size="small" />
       <div className="find-podcasts__text" id={detailsId}>
         <span className="find-podcasts__title">{show.title}</span>
         <span className="find-podcasts__meta muted">

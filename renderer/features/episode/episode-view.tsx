@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EpisodeState, EpisodeWithState, Feed } from '../../../shared/types';
 import { formatDuration, formatTimestamp } from '../../../shared/time';
 import { api, errorText } from '../../api';
-import { Artwork } from '../../components/artwork';
+import { Artwork, showArtwork } from '../../components/artwork';
 import { useToast } from '../../components/toast-context';
 import { BackIcon, CheckIcon, CircleCheckIcon, PlayIcon, QueueAddIcon, QueueIcon } from '../../components/icons';
 import { formatDay, formatFull } from '../../lib/dates';
@@ -141,7 +141,7 @@ export function EpisodeView({
     <main className="episode-view">
       <BackButton onBack={onBack} />
       <header className="episode-header">
-        <Artwork src={episode.artwork ?? feed?.artwork} title={feed?.title ?? episode.title} size="large" />
+        <Artwork sources={[episode.artwork, ...showArtwork(feed)]} title={feed?.title ?? episode.title} size="large" />
         <div className="episode-header__text">
           {feed && <p className="episode-header__show">{feed.title}</p>}
           <h1 ref={headingRef} tabIndex={-1}>

@@ -1,7 +1,7 @@
 /** The library: the show, its sync status, feed actions, quick filters and the episode list. */
 import { useRef, useState } from 'react';
 import type { Feed } from '../../../shared/types';
-import { Artwork } from '../../components/artwork';
+import { Artwork, showArtwork } from '../../components/artwork';
 import { PlusIcon, RefreshIcon } from '../../components/icons';
 import { previewText } from '../../lib/plain-text';
 import { FindPodcasts, FindPodcastsButton } from '../directory/find-podcasts';
@@ -64,7 +64,7 @@ export function LibraryView({
   return (
     <main className="library">
       <header className="library-header">
-        <Artwork src={headerFeed?.artwork} title={headerFeed?.title ?? 'Earmark'} size="large" />
+        <Artwork sources={showArtwork(headerFeed)} title={headerFeed?.title ?? 'Earmark'} size="large" />
         <div className="library-header__text">
           <p className="library-header__eyebrow">{headerFeed ? (headerFeed.author ?? 'Podcast') : 'Your library'}</p>
           <h1 id="library-show-title">{headerFeed?.title ?? (feeds.length > 1 ? 'All shows' : 'Earmark')}</h1>

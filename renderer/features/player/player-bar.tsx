@@ -19,8 +19,8 @@ import './player.css';
 interface PlayerBarProps {
   skipBackSeconds: number;
   skipForwardSeconds: number;
-  /** Artwork of the episode's show when the episode has none of its own. */
-  showArtwork?: string;
+  /** The show's pictures (kept copy, feed's), for when the episode has none of its own or it fails. */
+  showArtwork: readonly (string | undefined)[];
   showTitle?: string;
   /** The loaded episode's chapters and where previous/next go. */
   navigation: ChapterNavigation;
@@ -82,8 +82,7 @@ export function PlayerBar({
         >
           {/* The chapter playing may bring its own picture (chapters JSON `img`, ID3 CHAP APIC). */}
           <Artwork
-            src={navigation.current?.image ?? episode.artwork ?? showArtwork}
-            fallback={episode.artwork ?? showArtwork}
+            sources={[navigation.current?.image, episode.artwork, ...showArtwork]}
             title={showTitle ?? episode.title}
             size="small"
           />

@@ -6,7 +6,7 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { EpisodeWithState, Feed } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';
-import { Artwork } from '../../components/artwork';
+import { Artwork, showArtwork } from '../../components/artwork';
 import { ArrowIcon, BackIcon, CloseIcon, GripIcon, QueueIcon } from '../../components/icons';
 import { inPlayerWords } from '../player/now-playing-words';
 import { usePlayerContext } from '../player/player-context';
@@ -106,7 +106,7 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
   };
 
   const feedTitle = (feedId: string) => feeds.find((feed) => feed.id === feedId)?.title;
-  const feedArt = (feedId: string) => feeds.find((feed) => feed.id === feedId)?.artwork;
+  const feedArt = (feedId: string) => showArtwork(feeds.find((feed) => feed.id === feedId));
 
   return (
     <main className="up-next-view">
@@ -183,7 +183,7 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
                       {index + 1}
                     </span>
                     <Artwork
-                      src={episode.artwork ?? feedArt(episode.feedId)}
+                      sources={[episode.artwork, ...feedArt(episode.feedId)]}
                       title={feedTitle(episode.feedId) ?? episode.title}
                       size="small"
                     />

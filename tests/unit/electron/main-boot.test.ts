@@ -17,6 +17,7 @@ import { formatDeepLink, formatHostOpenPath } from '../../../shared/deep-link.js
 import { methodChannel, methodNames } from '../../../shared/method-names.js';
 import type { Download, EpisodeWithState, Feed } from '../../../shared/types.js';
 import { APP_ID } from '../../../electron/app-identity.js';
+import { ensureFixtureArtwork } from '../../support/fixture-media.js';
 import { assertFreshBundle, BootedMain, type BootOptions, type Call } from '../../support/main-boot.js';
 import { FeedServer, rss } from '../feeds/feed-server.js';
 
@@ -146,6 +147,30 @@ describe('the window', () => {
 });
 
 describe('app:// and earmark-media://', () => {
+  it("app://earmark/artwork/<feed id> serves the show's artwork kept in the data folder", async () => {
+    const png = readFileSync(ensureFixtureArtwork());
+    const feed = rss(
+      [{ guid: 'ep-1', title: 'Sockets and connections' }],
+      `<itunes:image href="${server.url('/art.png')}"/>`,
+    );
+    server.routes.set('/feed.xml', (res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(feed));
+    server.routes.set('/art.png', (res) => res.writeHead(200, { 'Content-Type': 'image/png' }).end(png));
+    const main = await bootReady({ platform: 'linux' });
+    const [kept] = await eventually(
+      () => main.value<Feed[]>('listFeeds'),
+      (feeds) => feeds[0]?.localArtwork !== undefined,
+      'the kept artwork',
+    );
+    type Answer = { status: number; headers: Record<string, string>; body: string };
+    const get = (url: string) => main.call<Answer>('protocol', 'app', url);
+    const picture = await get(`app://earmark${kept?.localArtwork ?? ''}`);
+    expect(picture.status).toBe(200);
+    expect(picture.headers['content-type']).toBe('image/png');
+    expect(bytes(picture.body).equals(png)).toBe(true);
+    expect((await get('app://earmark/artwork/0000000000000000')).status).toBe(404);
+    expect((await get('app://earmark/artwork/..%2f..%2fsettings.json')).status).toBeGreaterThanOrEqual(400);
+  });
+
   it('app:// serves the built renderer with its CSP and refuses paths outside it', async () => {
     const main = await bootReady({ platform: 'linux' });
     type Answer = { status: number; headers: Record<string, string>; body: string };

@@ -1,29 +1,33 @@
-export interface FetchTextOptions {
+export interface BoundedGetOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   maxBytes: number;
+  /** The Accept header. */
+  accept: string;
+  /** Names the file in messages ("chapters file", "artwork"). */
+  what: string;
 }
 
 /**
- * GETs a podcast:chapters file as text. Only http/https; gives up after timeoutMs and past maxBytes
- * (checked on Content-Length and again while reading, as servers may not send it). Throws with a
- * readable message; the caller decides what a failure means.
+ * GETs a small file (a chapters file, a show's artwork) whole. Only http/https; gives up after
+ * timeoutMs and past maxBytes (checked on Content-Length and again while reading, as servers may not
+ * send it). Throws with a readable message; the caller decides what a failure means.
  */
-export async function fetchChaptersText(url: string, options: FetchTextOptions): Promise<string> {
+export async function boundedGet(url: string, options: BoundedGetOptions): Promise<Buffer> {
   const protocol = new URL(url).protocol;
   if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`not a web address: ${url}`);
   const response = await options.fetch(url, {
     signal: AbortSignal.timeout(options.timeoutMs),
-    headers: { accept: 'application/json+chapters, application/json;q=0.9, */*;q=0.5' },
+    headers: { accept: options.accept },
   });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   const declared = Number(response.headers.get('content-length'));
   if (declared > options.maxBytes) {
     await response.body?.cancel();
-    throw new Error(`chapters file too large (${declared} bytes)`);
+    throw new Error(`${options.what} too large (${declared} bytes)`);
   }
   const reader = response.body?.getReader();
-  if (!reader) return '';
+  if (!reader) return Buffer.alloc(0);
   const parts: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -32,9 +36,9 @@ export async function fetchChaptersText(url: string, options: FetchTextOptions):
     total += value.byteLength;
     if (total > options.maxBytes) {
       await reader.cancel();
-      throw new Error(`chapters file too large (over ${options.maxBytes} bytes)`);
+      throw new Error(`${options.what} too large (over ${options.maxBytes} bytes)`);
     }
     parts.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(parts));
+  return Buffer.concat(parts);
 }
