@@ -7,6 +7,7 @@ import { ArtworkCache } from './feeds/artwork-cache.js';
 import { FeedSync } from './feeds/feed-sync.js';
 import { Catalogue } from './library/catalogue.js';
 import { episodeHandlers } from './library/episode-handlers.js';
+import { libraryTexts } from './library/library-texts.js';
 import {
   ListeningState,
   listeningStateDefaults,
@@ -258,6 +259,12 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     return episode;
   };
 
+  const texts = libraryTexts({
+    catalogue,
+    events,
+    chapterSourcesOf: (episode) => chapters.knownChapterSources(episode),
+  });
+
   const episodesWithNotes = () => new Set(notes.episodeIds());
   const withState = (episode: Episode, noted?: Set<string>): EpisodeWithState => {
     const hasNotes = noted ? noted.has(episode.id) : notes.list(episode.id).length > 0;
@@ -301,6 +308,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       onPlayed: (id) => {
         if (queue.remove(id)) events.emit('queueChanged', { episodeIds: queue.list() });
       },
+      hasWords: texts.hasWords,
     }),
     ...queueHandlers({ queue, catalogue, events, withState: (episode) => withState(episode) }),
     ...showHandlers({
@@ -342,6 +350,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       notes,
       catalogue,
       events,
+      texts: texts.texts,
       // Exports read no audio on the web: they use the download and what earlier reads cached.
       chaptersOf: (episode) => chapters.chaptersFor(episode, downloads.localFile(episode.id), { readRemote: false }),
       searchChaptersOf: (episode, fromShowNotes) => chapters.knownChapters(episode, fromShowNotes),

@@ -5,7 +5,8 @@
  * wrote beside the size of the data the step is about (ratios, not times), the longest event-loop
  * stall beside an idle baseline measured in the same process, and how long a listFeeds sent during
  * the step waited. Targets (issue 11): writes in proportion to the change, calls answered within
- * ~100 ms during an import or sync.
+ * ~100 ms during an import or sync. Then the first search (it waits for the show notes' text, derived in
+ * the background) and the filter over show notes beside an unfiltered page.
  * BENCH_SHOWS / BENCH_EPISODES make a smaller run.
  */
 import { spawn } from 'node:child_process';
@@ -146,6 +147,23 @@ const noted = await measure(() =>
   call('addNote', { episodeId: someEpisode!.id, at: 30, text: 'A thought worth keeping' }),
 );
 
+// 5. The filter over show notes and chapter titles (issue 12, 3.7): their text is derived in the
+// background after a sync; the first search waits for it. Then a filter that finds nothing (every
+// episode's show notes are scanned) against the unfiltered first page, in the same process.
+const searched = await measure(() => call('search', { query: 'accept queues' }));
+async function medianMs(work: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  return samples.sort((x, y) => x - y)[3]!;
+}
+const firstPageMs = await medianMs(() => call('listEpisodes', { limit: 100 }));
+const missMs = await medianMs(() => call('listEpisodes', { text: 'zebra crossing', limit: 100 }));
+const notesHitMs = await medianMs(() => call('listEpisodes', { text: 'meat kernels', limit: 100 }));
+
 await app.close();
 server.kill();
 rmSync(dataDir, { recursive: true, force: true });
@@ -167,6 +185,10 @@ row('add a note', noted, library, 'library');
 console.log(`add a note wrote ${noted.written} bytes`);
 console.log(
   `import took ${(imported.ms / 1000).toFixed(1)} s; refresh one show ÷ library = ${ratio(refreshed.written, library)}`,
+);
+row('first search', searched, library, 'library');
+console.log(
+  `filter (first page of 100): unfiltered ${firstPageMs.toFixed(1)} ms; a word in no title or show notes ${missMs.toFixed(1)} ms (${ratio(missMs, firstPageMs)}×); words found only in show notes ${notesHitMs.toFixed(1)} ms (${ratio(notesHitMs, firstPageMs)}×)`,
 );
 console.log(
   `longest garbage-collection pause: import ${imported.gcMs.toFixed(1)} ms, refresh ${refreshed.gcMs.toFixed(1)} ms`,

@@ -139,6 +139,19 @@ export class ChapterService {
     return known.length ? known : showNoteChapters();
   }
 
+  /**
+   * Every chapter list memory holds for the episode besides its show notes (chapters file, Podlove,
+   * embedded), as the same arrays each time until they change: the library's filter folds each once.
+   */
+  knownChapterSources(episode: ChapterEpisode): readonly (readonly { title: string }[])[] {
+    const sources: (readonly { title: string }[] | undefined)[] = [
+      episode.chaptersUrl ? this.json.get(episode.chaptersUrl) : undefined,
+      episode.pscChapters,
+      episode.enclosure ? this.embeddedByUrl.get(episode.enclosure.url) : undefined,
+    ];
+    return sources.filter((list) => list !== undefined && list.length > 0) as (readonly { title: string }[])[];
+  }
+
   /** Reads the disk cache into memory, so knownChapters answers for every episode read before. Never rejects. */
   async loadCache(): Promise<void> {
     try {

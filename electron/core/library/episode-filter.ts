@@ -3,7 +3,7 @@ import { normalizeText, queryTerms } from '../notes/search-text.js';
 
 export interface EpisodeQuery {
   feedId?: string;
-  /** Every word must appear in the title (case and accents ignored). */
+  /** Every word must appear in the title, the show notes or a chapter title (case and accents ignored). */
   text?: string;
   state?: EpisodeStateFilter;
   /** Leave out played episodes (the hidePlayed setting), on top of `state`. */
@@ -33,6 +33,17 @@ function foldedTitle(episode: Episode): string {
   return title;
 }
 
+/** The query's words (folded) that the episode's title lacks; [] when the title has them all. */
+export function wordsNotInTitle(episode: Episode, words: readonly string[]): string[] {
+  const title = foldedTitle(episode);
+  return words.filter((word) => !title.includes(word));
+}
+
+/** Whether an episode has every word of a query (folded, as queryTerms gives them). */
+export type WordsMatcher<E> = (episode: E, words: readonly string[]) => boolean;
+
+const inTitle: WordsMatcher<Episode> = (episode, words) => wordsNotInTitle(episode, words).length === 0;
+
 /**
  * The episodes matching a query, in its order. Input is newest first (the catalogue's order).
  * `factsOf` is asked only for the filters that need it, so a 100,000-episode library is filtered
@@ -42,6 +53,8 @@ export function filterEpisodes<E extends Episode>(
   newestFirst: readonly E[],
   query: EpisodeQuery,
   factsOf: (episode: E) => EpisodeFacts,
+  /** Where words are looked for: the title by default; the app adds show notes and chapters (library-texts.ts). */
+  hasWords: WordsMatcher<E> = inTitle,
 ): readonly E[] {
   const { words } = queryTerms(query.text ?? '');
   const needsFacts = query.hidePlayed || query.state !== undefined;
@@ -54,9 +67,7 @@ export function filterEpisodes<E extends Episode>(
       if (query.hidePlayed && facts.played) return false;
       if (query.state && !inState(facts, query.state)) return false;
     }
-    if (words.length === 0) return true;
-    const title = foldedTitle(episode);
-    return words.every((word) => title.includes(word));
+    return words.length === 0 || hasWords(episode, words);
   };
   const filtering = query.feedId !== undefined || only || needsFacts || words.length > 0;
   // No filter (the library's first paint): the catalogue's own list, without copying 50,000 entries.

@@ -2,7 +2,7 @@ import { nextEpisodeState } from '../../../shared/listening-rules.js';
 import type { Episode, EpisodeWithState, Settings } from '../../../shared/types.js';
 import { EarmarkError, type Handlers } from '../dispatch.js';
 import type { Catalogue } from './catalogue.js';
-import { filterEpisodes, type EpisodeQuery } from './episode-filter.js';
+import { filterEpisodes, type EpisodeQuery, type WordsMatcher } from './episode-filter.js';
 import type { ListeningState } from './listening-state.js';
 
 type EpisodeMethods = 'listEpisodes' | 'countEpisodes' | 'getEpisode' | 'setEpisodeState' | 'getSession';
@@ -22,6 +22,8 @@ export interface EpisodeHandlerDeps {
   onListening: (episodeId: string) => void;
   /** The episode became played (it leaves Up next). */
   onPlayed: (episodeId: string) => void;
+  /** Where the filter's words are looked for (default: titles). */
+  hasWords?: WordsMatcher<Episode>;
 }
 
 /** Episodes as lists see them, listening state saves and the session to reopen. */
@@ -34,15 +36,20 @@ export function episodeHandlers(deps: EpisodeHandlerDeps): Pick<Handlers, Episod
   };
   /** The matching episodes, without their state yet (a big library is filtered, then paged). */
   const matching = (query: EpisodeQuery, noted: Set<string>) =>
-    filterEpisodes(catalogue.episodes(query.feedId), query, (episode) => {
-      const state = listening.get(episode.id);
-      return {
-        played: state.played,
-        position: state.position,
-        downloaded: deps.isDownloaded(episode.id),
-        hasNotes: noted.has(episode.id),
-      };
-    });
+    filterEpisodes(
+      catalogue.episodes(query.feedId),
+      query,
+      (episode) => {
+        const state = listening.get(episode.id);
+        return {
+          played: state.played,
+          position: state.position,
+          downloaded: deps.isDownloaded(episode.id),
+          hasNotes: noted.has(episode.id),
+        };
+      },
+      deps.hasWords,
+    );
 
   return {
     listEpisodes: ({ offset = 0, limit, ...query }) => {

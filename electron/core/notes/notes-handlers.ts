@@ -1,8 +1,8 @@
-import { chaptersFromShowNotes, showNotesToText } from '../../../shared/chapters.js';
 import type { Episode } from '../../../shared/types.js';
 import { EarmarkError, type Handlers } from '../dispatch.js';
 import type { EventBus } from '../events.js';
 import type { Catalogue } from '../library/catalogue.js';
+import type { EpisodeTexts } from '../library/episode-texts.js';
 import { allNotesMarkdown, episodeNotesMarkdown, type EpisodeNotes } from './markdown-export.js';
 import { NotesImportError } from './notes-exchange.js';
 import type { NotesService } from './notes-service.js';
@@ -15,6 +15,8 @@ export interface NotesHandlerDeps {
   notes: NotesService;
   catalogue: Catalogue;
   events: EventBus;
+  /** Episodes' show notes as text, shared with the library's filter. */
+  texts: EpisodeTexts;
   /** The chapters notes are grouped under in exports. */
   chaptersOf: (episode: Episode) => Promise<{ start: number; title: string }[]>;
   /**
@@ -31,11 +33,12 @@ export function notesHandlers({
   notes,
   catalogue,
   events,
+  texts,
   chaptersOf,
   searchChaptersOf = (_episode, fromShowNotes) => fromShowNotes(),
 }: NotesHandlerDeps): Pick<Handlers, NotesMethods> {
   const changed = (...episodeIds: string[]) => events.emit('notesChanged', { episodeIds });
-  const searchContext = searchContextOf(catalogue, searchChaptersOf);
+  const searchContext = searchContextOf(catalogue, texts, searchChaptersOf);
 
   const exportEntry = async (episodeId: string): Promise<EpisodeNotes> => {
     const episode = catalogue.episode(episodeId);
@@ -81,7 +84,11 @@ export function notesHandlers({
       changed(restored.episodeId);
       return restored;
     },
-    search: ({ query, limit }) => notes.search(query, { episodes: searchContext() }, { limit }),
+    search: async ({ query, limit }) => {
+      // A big library's texts are derived in slices (texts.warm); waiting for them keeps other calls going.
+      await texts.warm(() => catalogue.episodes());
+      return notes.search(query, { episodes: searchContext() }, { limit });
+    },
     exportNotes: async ({ episodeId, format }) => {
       const slug = episodeId ? slugOf(catalogue.episode(episodeId)?.title ?? episodeId) : 'all';
       if (format === 'json') {
@@ -112,13 +119,14 @@ export function notesHandlers({
 /**
  * What search knows of each episode: title, show notes as text and the chapters its page shows, as far
  * as they are known without reading anything (chapters files and audio read before; show-note chapters
- * otherwise). The text and the show-note chapters are derived once per episode object (the catalogue
- * replaces an episode's object when a sync changes it); the chapter list is asked for on every search,
- * because a download or a read of the audio can change it without a sync. The index redoes an episode
- * only when its strings changed.
+ * otherwise). The text and the show-note chapters come from EpisodeTexts (once per episode object: the
+ * catalogue replaces an episode's object when a sync changes it); the chapter list is asked for on every
+ * search, because a download or a read of the audio can change it without a sync. The index redoes an
+ * episode only when its strings changed.
  */
 function searchContextOf(
   catalogue: Catalogue,
+  texts: EpisodeTexts,
   chaptersOf: NonNullable<NotesHandlerDeps['searchChaptersOf']>,
 ): () => SearchEpisode[] {
   const derived = new WeakMap<Episode, SearchEpisode>();
@@ -126,11 +134,13 @@ function searchContextOf(
     catalogue.episodes().map((episode) => {
       let entry = derived.get(episode);
       if (!entry) {
+        const text = texts.of(episode);
         entry = {
           id: episode.id,
           title: episode.title,
-          showNotes: showNotesToText(episode.showNotesHtml),
-          chapters: chaptersFromShowNotes(episode.showNotesHtml, episode.durationSeconds),
+          showNotes: text.showNotes,
+          foldedShowNotes: text.foldedShowNotes,
+          chapters: text.showNoteChapters,
         };
         derived.set(episode, entry);
       }

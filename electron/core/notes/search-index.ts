@@ -10,6 +10,8 @@ export interface SearchEpisode {
   title: string;
   /** Plain text, not HTML. */
   showNotes: string;
+  /** normalizeText(showNotes), when the caller has it already (one copy of the biggest string, not two). */
+  foldedShowNotes?: string;
   chapters: readonly ChapterMark[];
 }
 
@@ -135,7 +137,7 @@ function indexEpisode(source: SearchEpisode): IndexedEpisode {
   return {
     source,
     title: normalizeText(source.title),
-    showNotes: normalizeText(source.showNotes),
+    showNotes: source.foldedShowNotes ?? normalizeText(source.showNotes),
     chapters: source.chapters.map((chapter) => normalizeText(chapter.title)),
   };
 }

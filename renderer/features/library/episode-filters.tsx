@@ -1,5 +1,5 @@
 /**
- * Quick filters above the episode list: words in the title ("Filter episodes", distinct from the
+ * Quick filters above the episode list: words in the title, show notes or chapters ("Filter episodes", distinct from the
  * global Search), the state ("Show": a radio group), the order, and Hide played (a setting).
  */
 import { useId } from 'react';
@@ -21,7 +21,7 @@ export function EpisodeFiltersBar({ filters, onChange }: EpisodeFiltersBarProps)
           type="search"
           className="text-input filter-search__input"
           aria-label="Filter episodes"
-          placeholder="Filter by title"
+          placeholder="Filter by title, show notes or chapter"
           value={filters.text}
           onChange={(event) => onChange({ text: event.currentTarget.value })}
           onKeyDown={(event) => {

@@ -1,17 +1,22 @@
-/** Finding episodes: filter by title words, by state (Show), hide played, and sort by date. */
+/** Finding episodes: filter by words (title, show notes, chapters), by state (Show), hide played, and sort by date. */
 import { button, openEpisode } from '../../support/earmark-ui.js';
 import { episodeRow, filterBox, listedTitles, stateFilter } from '../../support/daily-ui.js';
 import { fixtureEpisodeTitles, fixtureEpisodes } from '../../support/fixture-feed.js';
 import { noteBox, noteList } from '../../support/notes-ui.js';
 import { expect, test } from './fixtures.js';
 
-test('Filter episodes by title words, then by state; Sort oldest first; Hide played', async ({ page }) => {
+test('Filter episodes by words in titles and show notes, then by state; Sort oldest first; Hide played', async ({ page }) => {
   await expect.poll(() => listedTitles(page)).toEqual([...fixtureEpisodeTitles]);
 
   await filterBox(page).fill('connection');
   await expect.poll(() => listedTitles(page)).toEqual([fixtureEpisodes.sockets, fixtureEpisodes.pooling]);
   await filterBox(page).fill('POOLING  explained');
   await expect.poll(() => listedTitles(page)).toEqual([fixtureEpisodes.pooling]);
+  // Words in the show notes and in chapter titles find episodes too (issue 12, 3.7).
+  await filterBox(page).fill('load shedding');
+  await expect.poll(() => listedTitles(page)).toEqual([fixtureEpisodes.queues]);
+  await filterBox(page).fill('wrapping up');
+  await expect.poll(() => listedTitles(page)).toEqual([fixtureEpisodes.sockets]);
   await filterBox(page).fill('zebra');
   await expect(page.getByText('No episodes match')).toBeVisible();
   await filterBox(page).press('Escape');
