@@ -1,7 +1,7 @@
 /**
  * Messages in the real browser host that must not outlive what they were about, and small words
  * (issue 12, 3.14–3.15): a subscribe error goes when its address is edited or cleared; a refresh
- * failure goes once the show refreshes again; one search hit is "1 result".
+ * failure (the show's, or the whole call's) goes once the show syncs again; one search hit is "1 result".
  */
 import { button, episodeOpener } from '../../support/earmark-ui.js';
 import { fixtureEpisodes, fixtureFeedXml } from '../../support/fixture-feed.js';
@@ -62,6 +62,27 @@ test('a refresh failure goes away once a later refresh succeeds', async ({ page,
   // While a refresh runs the failure is hidden anyway: wait for it to be over.
   await expect(syncStatus).toContainText('Updated');
   await expect(syncStatus).not.toContainText("Couldn't refresh");
+});
+
+test('a refresh that failed as a whole stops saying so once the show syncs again', async ({ page, context, host }) => {
+  await expect(episodeOpener(page, fixtureEpisodes.sockets)).toBeVisible();
+  const syncStatus = page.getByRole('status').filter({ hasText: /^(Updated|Refreshing)/ });
+  // The call itself fails (Earmark unreachable for a moment), not the show's feed.
+  await page.route('**/api/refreshFeeds', (route) => route.abort('connectionrefused'), { times: 1 });
+  await button(page, 'Refresh feeds').click();
+  await expect(syncStatus).toContainText("Couldn't refresh: Earmark is not reachable. Is it still running?");
+
+  // The show syncs again, refreshed from a second window on the same host. Once this window has
+  // heard (its "Updated" time moves; while the sync runs it says "Refreshing…" instead), the failure is gone.
+  const updatedAt = syncStatus.locator('time');
+  const before = await updatedAt.getAttribute('datetime');
+  expect(before).toBeTruthy();
+  const other = await context.newPage();
+  await other.goto(host.url);
+  await button(other, 'Refresh feeds').click();
+  await expect(updatedAt).not.toHaveAttribute('datetime', before!);
+  await expect(syncStatus).not.toContainText("Couldn't refresh");
+  await other.close();
 });
 
 test('one search hit is "1 result"', async ({ page }) => {
