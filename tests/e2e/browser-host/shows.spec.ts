@@ -63,6 +63,7 @@ test('Export OPML, unsubscribe, Import OPML: the show comes back', async ({ page
   // Nothing downloaded: no question about downloads.
   await button(page, 'Unsubscribe').click();
   const dialog = page.getByRole('dialog', { name: `Unsubscribe from ${fixtureShowTitle}?` });
+  await expect(dialog.getByRole('button')).toHaveText(['Cancel', 'Unsubscribe']);
   await expect(dialog.getByRole('button', { name: 'Keep downloads' })).toHaveCount(0);
   await expect(dialog).not.toContainText('download');
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
