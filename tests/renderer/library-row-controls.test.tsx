@@ -58,6 +58,10 @@ describe('library row play button', () => {
     const pause = await within(item).findByRole('button', { name: 'Pause Socket management' });
 
     expect(within(item).getByText('Now playing')).toBeTruthy();
+    await act(async () => {
+      fakeHowls.all().at(-1)!.advance(5);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
 
     await user.click(pause);
     expect(await within(player).findByRole('button', { name: 'Play' })).toBeTruthy();
@@ -65,6 +69,17 @@ describe('library row play button', () => {
     // Paused is not "Now playing".
     expect(within(item).getByText('Paused')).toBeTruthy();
     expect(within(item).queryByText('Now playing')).toBeNull();
+  });
+
+  it('says New, not Paused, for an episode only opened (its page loads it into the player)', async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.click(within(await row(sockets.title)).getByRole('button', { name: sockets.title }));
+    await screen.findByRole('heading', { name: sockets.title, level: 1 });
+    await user.click(screen.getByRole('button', { name: 'Earmark library' }));
+    const item = await row(sockets.title);
+    expect(within(item).getByText('New')).toBeTruthy();
+    expect(within(item).queryByText('Paused')).toBeNull();
   });
 
   it('says "Couldn\'t play" on the row, not "Now playing", when the audio fails to load', async () => {

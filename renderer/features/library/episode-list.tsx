@@ -200,6 +200,7 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
             nowPlaying={episode.id === nowPlayingId}
             playing={episode.id === nowPlayingId && player.playing}
             failed={episode.id === nowPlayingId && player.status === 'error'}
+            started={episode.id === nowPlayingId && player.position > 0}
             unavailableOffline={!online && !completedIds.has(episode.id)}
             queued={queuedIds.has(episode.id)}
             onPlay={onPlay}

@@ -40,6 +40,8 @@ interface EpisodeRowProps {
   playing: boolean;
   /** This row's episode is loaded and its audio failed. */
   failed: boolean;
+  /** This row's episode is loaded and the player is past its start (an episode only opened is not). */
+  started: boolean;
   /** The network is gone and this episode is not downloaded: it cannot play now. */
   unavailableOffline: boolean;
   queued: boolean;
@@ -69,6 +71,7 @@ export const EpisodeRow = memo(function EpisodeRow({
   nowPlaying,
   playing,
   failed,
+  started,
   unavailableOffline,
   queued,
   onPlay,
@@ -81,6 +84,7 @@ export const EpisodeRow = memo(function EpisodeRow({
   const duration = formatDuration(episode.durationSeconds);
   const describedBy = `episode-meta-${episode.id}`;
   const titleId = `episode-title-${episode.id}`;
+  const inPlayer = nowPlaying ? inPlayerWords(playing, failed, started || progress.kind !== 'new') : undefined;
   const playVerb = playing ? 'Pause' : progress.kind === 'started' ? 'Resume' : 'Play';
 
   return (
@@ -113,14 +117,14 @@ export const EpisodeRow = memo(function EpisodeRow({
           </button>
         </div>
         <p className="episode-row__meta" id={describedBy}>
-          {nowPlaying && (
+          {inPlayer && (
             <span
               className={`episode-row__badge episode-row__badge--current${failed ? ' episode-row__badge--failed' : ''}`}
             >
-              {inPlayerWords(playing, failed)}
+              {inPlayer}
             </span>
           )}
-          {progress.kind === 'new' && !nowPlaying && <span className="episode-row__badge">New</span>}
+          {progress.kind === 'new' && !inPlayer && <span className="episode-row__badge">New</span>}
           {queued && (
             <span className="episode-row__queued">
               <QueueIcon className="icon icon--inline" />

@@ -200,7 +200,7 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
                       <p className="up-next__meta">
                         {episode.id === nowPlayingId && (
                           <span className="episode-row__badge">
-                            {inPlayerWords(player.playing, player.status === 'error')}
+                            {inPlayerWords(player.playing, player.status === 'error', player.position > 0)}
                           </span>
                         )}
                         {feedTitle(episode.feedId) && (
