@@ -1,37 +1,23 @@
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Episode, EpisodeWithState, Settings, SyncResult } from '../../shared/types.js';
-import { dispatch, EarmarkError, type Handlers } from './dispatch.js';
-import { EventBus } from './events.js';
-import { ArtworkCache } from './feeds/artwork-cache.js';
-import { FeedSync } from './feeds/feed-sync.js';
-import { Catalogue } from './library/catalogue.js';
-import { episodeHandlers } from './library/episode-handlers.js';
-import { libraryTexts } from './library/library-texts.js';
-import {
-  ListeningState,
-  listeningStateDefaults,
-  listeningStateShape,
-  type Schedule,
-} from './library/listening-state.js';
-import { Queue, queueDefaults, queueShape } from './library/queue.js';
-import { queueHandlers } from './library/queue-handlers.js';
-import { RefreshScheduler, type Timers } from './feeds/refresh-scheduler.js';
-import { showHandlers } from './feeds/shows-handlers.js';
-import { publicFeed, subscribeToAddress } from './feeds/subscribe-address.js';
-import { directoryHandlers } from './directory/directory-handlers.js';
-import { SettingsService, settingsDefaults, settingsShape } from './library/settings.js';
-import { ChapterService } from './chapters/chapter-service.js';
-import { downloadHandlers, storageRulesOf } from './downloads/download-handlers.js';
-import { DownloadManager } from './downloads/download-manager.js';
-import { downloadsDefaults, downloadsShape, downloadsStoreName } from './downloads/download-store.js';
-import { notesHandlers } from './notes/notes-handlers.js';
-import { NotesService } from './notes/notes-service.js';
-import { Notices } from './notices.js';
+import type { Settings } from '../../shared/types.js';
+import type { AppContext } from './area.js';
+import { chaptersArea } from './chapters/chapters-area.js';
 import { lockDataFolder } from './data-lock.js';
-import { openStore, PRIVATE_FOLDER_MODE, type OpenStoreOptions, type StoreFactory, type Versioned } from './store.js';
+import { directoryHandlers } from './directory/directory-handlers.js';
+import { dispatch, type Handlers } from './dispatch.js';
+import { downloadsArea } from './downloads/downloads-area.js';
+import type { ArtworkCache } from './feeds/artwork-cache.js';
+import { feedsArea } from './feeds/feeds-area.js';
+import type { DownloadManager } from './downloads/download-manager.js';
+import { EventBus } from './events.js';
+import type { Timers } from './feeds/refresh-scheduler.js';
+import { libraryArea } from './library/library-area.js';
+import type { Schedule } from './library/listening-state.js';
+import { notesArea } from './notes/notes-area.js';
+import { Notices } from './notices.js';
+import { openStore, PRIVATE_FOLDER_MODE, type StoreFactory } from './store.js';
 
-export const DEFAULT_FEED_URL = 'https://anchor.fm/s/1eb6d14/podcast/rss';
+export { DEFAULT_FEED_URL } from './feeds/feeds-area.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -108,289 +94,97 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   const log = options.log ?? console.error;
   const events = new EventBus();
   const notices = new Notices(events, now);
-  const repaired = (message: string) => notices.add('warning', message);
-  const open = <T extends Versioned>(store: Omit<OpenStoreOptions<T>, 'cwd'>) => {
-    const opened = openStore(options.storeFactory, { ...store, cwd: options.dataDir }, now);
-    if (opened.repairMessage) repaired(opened.repairMessage);
-    return opened.store;
-  };
-  const catalogue = new Catalogue({
+  // Aborted by close(): a quit must not wait for a feed server that never answers.
+  const lifetime = new AbortController();
+  const context: AppContext = {
     dataDir: options.dataDir,
     storeFactory: options.storeFactory,
     now,
-    onRepair: repaired,
-  });
-  const listening = new ListeningState(
-    open({
-      name: 'listening-state',
-      defaults: listeningStateDefaults,
-      shape: listeningStateShape,
-      label: 'where you stopped in each episode',
-    }),
-    { writeDelayMs: options.listeningWrites?.delayMs, schedule: options.listeningWrites?.schedule },
-  );
-  const queue = new Queue(open({ name: 'queue', defaults: queueDefaults, shape: queueShape, label: 'Up next' }));
-  const settings = new SettingsService(
-    open({ name: 'settings', defaults: settingsDefaults, shape: settingsShape, label: 'your settings' }),
-  );
-  // Aborted by close(): a quit must not wait for a feed server that never answers.
-  const lifetime = new AbortController();
-  const networkFetch = untilAborted(options.fetch ?? fetch, lifetime.signal);
-  const sync = new FeedSync({
-    catalogue,
-    events,
-    fetch: networkFetch,
-    now,
-    timeoutMs: options.feedTimeoutMs ?? 30_000,
-    closing: lifetime.signal,
-  });
-
-  const artwork = new ArtworkCache({
-    dir: path.join(options.dataDir, 'artwork'),
-    fetch: networkFetch,
-    now,
-    warn: (message) => log(message),
-  });
-  /** Keeps a show's picture for offline use; the feeds list names it once it is there. */
-  const keepArtwork = (feedId: string) => {
-    void artwork.refresh(feedId, catalogue.feed(feedId)?.artwork).then((stored) => {
-      if (stored) events.emit('libraryChanged', { feedIds: [feedId] });
-    });
-  };
-
-  const notes = new NotesService({ dataDir: options.dataDir, storeFactory: options.storeFactory, now });
-  for (const repair of notes.load()) notices.add('warning', repair);
-  const chapters = new ChapterService({
-    dataDir: options.dataDir,
-    fetch: networkFetch,
-    now,
-    warn: (message) => log(message),
-    onChanged: (episodeId) => events.emit('chaptersChanged', { episodeId }),
-  });
-  void chapters.loadCache();
-  /** A download that completed or went away changes where embedded chapters come from. */
-  const downloadedChaptersChanged = (episodeId: string) => {
-    const episode = catalogue.episode(episodeId);
-    if (!episode) return;
-    // Reading the new file first puts its chapters in the cache (and search) before the page asks.
-    void chapters
-      .chaptersFor(episode, downloads.localFile(episodeId), { readRemote: false })
-      .then(() => events.emit('chaptersChanged', { episodeId }));
-  };
-  const downloads = new DownloadManager({
-    dataDir: options.dataDir,
-    store: open({
-      name: downloadsStoreName,
-      defaults: downloadsDefaults,
-      shape: downloadsShape,
-      label: 'your list of downloads',
-    }),
-    // Files whose records were lost are matched back to their episodes (media-sweep.ts).
-    knownEpisodes: () => catalogue.episodes(),
-    onNotice: (text) => repaired(text),
-    // Downloads stop themselves on close (paused, to resume), so they get the plain client.
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    now,
-    concurrency: () => settings.get().downloadConcurrency,
-    onChange: (download) => {
-      events.emit('downloadChanged', download);
-      if (download.state === 'completed') {
-        downloadedChaptersChanged(download.episodeId);
-        void applyStorageRules();
-      }
-    },
-    onProgress: (progress) => events.emit('downloadProgress', progress),
-    onRemoved: (episodeId) => {
-      events.emit('downloadRemoved', { episodeId });
-      downloadedChaptersChanged(episodeId);
-    },
-  });
-  // The episode being listened to is never evicted by a storage rule.
-  let activeEpisode: { id: string; at: number } | undefined;
-  const applyStorageRules = () =>
-    downloads
-      .applyStorageRules(
-        storageRulesOf(settings.get()),
-        (id) => {
-          const episode = catalogue.episode(id);
-          const state = listening.get(id);
-          return {
-            publishedAt: episode?.publishedAt,
-            played: state.played,
-            playedAt: state.played ? (state.playedAt ?? state.updatedAt) : undefined,
-          };
-        },
-        new Set(activeEpisode && now().getTime() - activeEpisode.at < 30 * 60_000 ? [activeEpisode.id] : []),
-      )
-      .catch(log);
-  /** New episodes of shows set to download by themselves, newest first. */
-  const autoDownload = (result: SyncResult) => {
-    if (result.added === 0 || !settings.get().autoDownloadFeedIds.includes(result.feedId)) return;
-    for (const episode of catalogue.episodes(result.feedId).slice(0, result.added)) {
-      if (episode.enclosure && !downloads.get(episode.id)) {
-        downloads.enqueue({ id: episode.id, feedId: episode.feedId, enclosure: episode.enclosure });
-      }
-    }
-  };
-  const refresher = new RefreshScheduler({
-    intervalMinutes: () => settings.get().refreshIntervalMinutes,
-    refresh: () => sync.refresh(),
-    timers: options.refreshTimers,
     log,
-  });
-  events.subscribe((event) => {
-    // Episodes can leave the library (unsubscribe, the snapshot replaced by the live feed).
-    if (event === 'libraryChanged' && queue.retain((id) => catalogue.episode(id) !== undefined)) {
-      events.emit('queueChanged', { episodeIds: queue.list() });
-    }
-  });
-  events.subscribe((event, payload) => {
-    if (event !== 'syncResult' || !(payload as SyncResult).ok) return;
-    const result = payload as SyncResult;
-    // Chapters files are fetched right after a sync, so they are there before playback and offline.
-    void chapters.prefetch(catalogue.episodes(result.feedId));
-    keepArtwork(result.feedId);
-    autoDownload(result);
-    void applyStorageRules();
-  });
-  const episodeOrThrow = (id: string) => {
-    const episode = catalogue.episode(id);
-    if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
-    return episode;
-  };
-
-  const texts = libraryTexts({
-    catalogue,
     events,
-    chapterSourcesOf: (episode) => chapters.knownChapterSources(episode),
-  });
-
-  const episodesWithNotes = () => new Set(notes.episodeIds());
-  const withState = (episode: Episode, noted?: Set<string>): EpisodeWithState => {
-    const hasNotes = noted ? noted.has(episode.id) : notes.list(episode.id).length > 0;
-    const listed: EpisodeWithState = { ...episode, state: listening.get(episode.id), hasNotes };
-    const download = downloads.get(episode.id);
-    if (download) listed.download = download;
-    return listed;
+    notices,
+    open: (store) => {
+      const opened = openStore(options.storeFactory, { ...store, cwd: options.dataDir }, now);
+      if (opened.repairMessage) notices.add('warning', opened.repairMessage);
+      return opened.store;
+    },
+    fetch: untilAborted(options.fetch ?? fetch, lifetime.signal),
+    plainFetch: options.fetch,
   };
 
-  const handlers: Handlers = {
-    listFeeds: () =>
-      catalogue.feeds().map((feed) => {
-        const localArtwork = artwork.pathFor(feed.id);
-        return localArtwork ? { ...publicFeed(feed), localArtwork } : publicFeed(feed);
-      }),
-    subscribe: ({ url }) => subscribeToAddress(sync, url),
-    refreshFeeds: ({ feedId }) => sync.refresh(feedId),
-    getSettings: () => settings.get(),
-    updateSettings: (patch) => {
-      const updated = settings.update(patch as Partial<Settings>);
-      if (patch.refreshIntervalMinutes !== undefined) refresher.reschedule();
-      void applyStorageRules();
-      return updated;
+  // The areas, each with its share of the contract. Links between them are functions, called only
+  // once every area exists (the library lists downloads and notes; downloads need the library).
+  const library = libraryArea(
+    context,
+    {
+      downloadOf: (id) => downloads.downloads.get(id),
+      episodesWithNotes: () => notes.notes.episodeIds(),
+      noteCount: (id) => notes.notes.list(id).length,
+      chapterSourcesOf: (episode) => chapters.chapters.knownChapterSources(episode),
+      onListening: (id) => downloads.policy.listening(id),
+      onSettingsChanged: (patch: Partial<Settings>) => {
+        if (patch.refreshIntervalMinutes !== undefined) feeds.reschedule();
+        void downloads.policy.applyStorageRules();
+      },
     },
+    { listeningWrites: options.listeningWrites },
+  );
+  const downloads = downloadsArea(context, library);
+  const localFile = (episodeId: string) => downloads.downloads.localFile(episodeId);
+  const feeds = feedsArea(
+    context,
+    library,
+    { removeDownload: (id) => downloads.downloads.remove(id) },
+    {
+      defaultFeedUrl: options.defaultFeedUrl,
+      loadSnapshot: options.loadSnapshot,
+      feedTimeoutMs: options.feedTimeoutMs,
+      refreshTimers: options.refreshTimers,
+      closing: lifetime.signal,
+    },
+  );
+  const chapters = chaptersArea(context, library, { localFile });
+  const notes = notesArea(context, library, chapters, localFile);
+  const directory = directoryHandlers({
+    fetch: context.fetch,
+    ...(options.directoryUrl !== undefined ? { endpoint: options.directoryUrl } : {}),
+    ...(options.directoryTimeoutMs !== undefined ? { timeoutMs: options.directoryTimeoutMs } : {}),
+    inLibrary: feeds.inLibrary,
+  });
+
+  const handlers = {
     listNotices: () => notices.list(),
     dismissNotice: ({ id }) => {
       notices.dismiss(id);
       return null;
     },
-    getChapters: ({ episodeId }) => chapters.chaptersFor(episodeOrThrow(episodeId), downloads.localFile(episodeId)),
-    ...episodeHandlers({
-      catalogue,
-      listening,
-      settings: () => settings.get(),
-      withState,
-      episodesWithNotes,
-      isDownloaded: (id) => downloads.get(id)?.state === 'completed',
-      now,
-      onListening: (id) => (activeEpisode = { id, at: now().getTime() }),
-      // Played is done with: like Pocket Casts, it leaves Up next (an ending episode is taken off by advanceQueue too).
-      onPlayed: (id) => {
-        if (queue.remove(id)) events.emit('queueChanged', { episodeIds: queue.list() });
-      },
-      hasWords: texts.hasWords,
-    }),
-    ...queueHandlers({ queue, catalogue, events, withState: (episode) => withState(episode) }),
-    ...showHandlers({
-      catalogue,
-      sync,
-      downloads,
-      events,
-      now,
-      onUnsubscribed: (feedId) => {
-        void artwork.remove(feedId).catch(log);
-        // Per-show settings would otherwise name a show that is gone.
-        const { autoDownloadFeedIds, speedByFeed } = settings.get();
-        if (autoDownloadFeedIds.includes(feedId) || feedId in speedByFeed) {
-          const { [feedId]: _dropped, ...rest } = speedByFeed;
-          settings.update({
-            autoDownloadFeedIds: autoDownloadFeedIds.filter((id) => id !== feedId),
-            speedByFeed: rest,
-          });
-        }
-      },
-      onImportSynced: (results) => {
-        const failed = results.filter((result) => !result.ok);
-        if (failed.length === 0) return;
-        const lines = failed.map((r) => `${catalogue.feed(r.feedId)?.url ?? r.feedId}: ${r.error ?? 'failed'}`);
-        notices.add(
-          'warning',
-          `${failed.length} imported ${failed.length === 1 ? 'show' : 'shows'} could not be fetched. ${lines.join('; ')}`,
-        );
-      },
-    }),
-    ...downloadHandlers(downloads, catalogue),
-    ...directoryHandlers({
-      fetch: networkFetch,
-      ...(options.directoryUrl !== undefined ? { endpoint: options.directoryUrl } : {}),
-      ...(options.directoryTimeoutMs !== undefined ? { timeoutMs: options.directoryTimeoutMs } : {}),
-      inLibrary: (feedUrl) => sync.findByUrl(feedUrl) !== undefined,
-    }),
-    ...notesHandlers({
-      notes,
-      catalogue,
-      events,
-      texts: texts.texts,
-      // Exports read no audio on the web: they use the download and what earlier reads cached.
-      chaptersOf: (episode) => chapters.chaptersFor(episode, downloads.localFile(episode.id), { readRemote: false }),
-      searchChaptersOf: (episode, fromShowNotes) => chapters.knownChapters(episode, fromShowNotes),
-    }),
-  };
-
-  async function start(): Promise<void> {
-    refresher.start();
-    // Shows subscribed before artwork was kept, or whose picture failed to arrive last time.
-    for (const feed of catalogue.feeds()) keepArtwork(feed.id);
-    await downloads.resume();
-    if (catalogue.feeds().length > 0) return;
-    const { feed, result } = await sync.subscribe(options.defaultFeedUrl ?? DEFAULT_FEED_URL, { keepOnFailure: true });
-    if (result.ok || !options.loadSnapshot || lifetime.signal.aborted) return;
-    try {
-      await sync.loadSnapshot(feed.id, await options.loadSnapshot());
-    } catch (error) {
-      log(error);
-    }
-  }
+    ...library.handlers,
+    ...feeds.handlers,
+    ...downloads.handlers,
+    ...chapters.handlers,
+    ...notes.handlers,
+    ...directory,
+  } satisfies Handlers;
 
   return {
     events,
     handlers,
     call: (method, input) => dispatch(handlers, method, input, log),
-    start,
-    downloads,
-    artwork,
+    start: async () => {
+      feeds.start();
+      await downloads.start();
+      await feeds.subscribeFirstShow();
+    },
+    downloads: downloads.downloads,
+    artwork: feeds.artwork,
     close: async () => {
       lifetime.abort();
-      listening.close();
-      await refresher.stop();
-      await downloads.close();
-      await sync.close();
-      catalogue.flush();
+      library.listening.close();
+      await feeds.stop();
+      await downloads.stop();
+      library.stop();
       unlock();
     },
-    flush: () => {
-      catalogue.flush();
-      listening.close();
-    },
+    flush: () => library.flush(),
   };
 }

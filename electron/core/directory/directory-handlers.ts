@@ -1,10 +1,8 @@
 import { EarmarkError, type Handlers } from '../dispatch.js';
 import { DirectoryError, searchDirectory, type DirectorySearchOptions } from './directory-search.js';
 
-type DirectoryMethods = 'searchDirectory';
-
 /** Finding shows in the podcast directory. */
-export function directoryHandlers(options: DirectorySearchOptions): Pick<Handlers, DirectoryMethods> {
+export function directoryHandlers(options: DirectorySearchOptions) {
   return {
     searchDirectory: async ({ term, limit }) => {
       try {
@@ -14,5 +12,5 @@ export function directoryHandlers(options: DirectorySearchOptions): Pick<Handler
         throw error;
       }
     },
-  };
+  } satisfies Partial<Handlers>;
 }

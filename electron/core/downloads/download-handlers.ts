@@ -3,24 +3,14 @@ import { EarmarkError, type Handlers } from '../dispatch.js';
 import type { Catalogue } from '../library/catalogue.js';
 import type { DownloadManager } from './download-manager.js';
 
-type DownloadMethods =
-  | 'listDownloads'
-  | 'downloadEpisode'
-  | 'pauseDownload'
-  | 'retryDownload'
-  | 'cancelDownload'
-  | 'removeDownload'
-  | 'getStorageUsage';
-
 const notDownloading = () => new EarmarkError('not-found', 'That episode has no download.');
 
 /** The downloads area of the contract. */
-export function downloadHandlers(downloads: DownloadManager, catalogue: Catalogue): Pick<Handlers, DownloadMethods> {
+export function downloadHandlers(downloads: DownloadManager, catalogue: Catalogue) {
   return {
     listDownloads: () => downloads.list(),
     downloadEpisode: ({ episodeId }) => {
-      const episode = catalogue.episode(episodeId);
-      if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
+      const episode = catalogue.episodeOrThrow(episodeId);
       if (!episode.enclosure) throw new EarmarkError('failed', 'This episode has no audio file to download.');
       return downloads.enqueue({ id: episode.id, feedId: episode.feedId, enclosure: episode.enclosure });
     },
@@ -32,7 +22,7 @@ export function downloadHandlers(downloads: DownloadManager, catalogue: Catalogu
       return null;
     },
     getStorageUsage: () => downloads.usage(),
-  };
+  } satisfies Partial<Handlers>;
 }
 
 /** The storage rules as the download manager takes them, from the settings. */

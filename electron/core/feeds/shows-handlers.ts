@@ -1,18 +1,16 @@
 import type { SyncResult } from '../../../shared/types.js';
 import { EarmarkError, type Handlers } from '../dispatch.js';
-import type { DownloadManager } from '../downloads/download-manager.js';
 import type { EventBus } from '../events.js';
 import type { Catalogue } from '../library/catalogue.js';
 import type { FeedSync } from './feed-sync.js';
 import { buildOpml, OpmlError } from './opml.js';
 import { importOpml } from './opml-import.js';
 
-type ShowMethods = 'unsubscribe' | 'importOpml' | 'exportOpml';
-
 export interface ShowHandlerDeps {
   catalogue: Catalogue;
   sync: FeedSync;
-  downloads: DownloadManager;
+  /** Deletes an episode's download; true when there was one. */
+  removeDownload: (episodeId: string) => Promise<boolean>;
   events: EventBus;
   now: () => Date;
   /** Tidies what hangs on the feed besides the catalogue (queue, per-show settings). */
@@ -22,15 +20,15 @@ export interface ShowHandlerDeps {
 }
 
 /** Managing shows: unsubscribe, and OPML import and export. */
-export function showHandlers(deps: ShowHandlerDeps): Pick<Handlers, ShowMethods> {
-  const { catalogue, sync, downloads, events } = deps;
+export function showHandlers(deps: ShowHandlerDeps) {
+  const { catalogue, sync, events } = deps;
   return {
     unsubscribe: async ({ feedId, deleteDownloads }) => {
       const episodeIds = catalogue.removeFeed(feedId);
       if (!episodeIds) throw new EarmarkError('not-found', 'That show is not in your library.');
       let removedDownloads = 0;
       if (deleteDownloads) {
-        for (const id of episodeIds) if (await downloads.remove(id)) removedDownloads++;
+        for (const id of episodeIds) if (await deps.removeDownload(id)) removedDownloads++;
       }
       deps.onUnsubscribed(feedId, episodeIds);
       events.emit('libraryChanged', { feedIds: [feedId] });
@@ -54,5 +52,5 @@ export function showHandlers(deps: ShowHandlerDeps): Pick<Handlers, ShowMethods>
         content: buildOpml(feeds, { title: 'Earmark subscriptions', now: deps.now() }),
       };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

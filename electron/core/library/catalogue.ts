@@ -1,3 +1,4 @@
+import { EarmarkError } from '../dispatch.js';
 import { dropUndefined } from '../objects.js';
 import type { Episode, Feed } from '../../../shared/types.js';
 import type { StoreFactory } from '../store.js';
@@ -92,6 +93,13 @@ export class Catalogue {
 
   episode(id: string): Episode | undefined {
     return this.episodesById.get(id);
+  }
+
+  /** The episode, or the error every method that names one answers when it is gone. */
+  episodeOrThrow(id: string): Episode {
+    const episode = this.episodesById.get(id);
+    if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
+    return episode;
   }
 
   addFeed(feed: StoredFeed): void {

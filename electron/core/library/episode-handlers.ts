@@ -1,11 +1,9 @@
 import { nextEpisodeState } from '../../../shared/listening-rules.js';
 import type { Episode, EpisodeWithState, Settings } from '../../../shared/types.js';
-import { EarmarkError, type Handlers } from '../dispatch.js';
+import type { Handlers } from '../dispatch.js';
 import type { Catalogue } from './catalogue.js';
 import { filterEpisodes, type EpisodeQuery, type WordsMatcher } from './episode-filter.js';
 import type { ListeningState } from './listening-state.js';
-
-type EpisodeMethods = 'listEpisodes' | 'countEpisodes' | 'getEpisode' | 'setEpisodeState' | 'getSession';
 
 export interface EpisodeHandlerDeps {
   catalogue: Catalogue;
@@ -27,13 +25,9 @@ export interface EpisodeHandlerDeps {
 }
 
 /** Episodes as lists see them, listening state saves and the session to reopen. */
-export function episodeHandlers(deps: EpisodeHandlerDeps): Pick<Handlers, EpisodeMethods> {
+export function episodeHandlers(deps: EpisodeHandlerDeps) {
   const { catalogue, listening, withState } = deps;
-  const episodeOrThrow = (id: string) => {
-    const episode = catalogue.episode(id);
-    if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
-    return episode;
-  };
+  const episodeOrThrow = (id: string) => catalogue.episodeOrThrow(id);
   /** The matching episodes, without their state yet (a big library is filtered, then paged). */
   const matching = (query: EpisodeQuery, noted: Set<string>) =>
     filterEpisodes(
@@ -87,5 +81,5 @@ export function episodeHandlers(deps: EpisodeHandlerDeps): Pick<Handlers, Episod
       const episode = id === undefined ? undefined : catalogue.episode(id);
       return { lastEpisode: episode ? withState(episode) : null };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

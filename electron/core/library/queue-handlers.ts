@@ -4,8 +4,6 @@ import type { EventBus } from '../events.js';
 import type { Catalogue } from './catalogue.js';
 import type { Queue } from './queue.js';
 
-type QueueMethods = 'getQueue' | 'addToQueue' | 'removeFromQueue' | 'moveInQueue' | 'advanceQueue';
-
 export interface QueueHandlerDeps {
   queue: Queue;
   catalogue: Catalogue;
@@ -14,7 +12,7 @@ export interface QueueHandlerDeps {
 }
 
 /** The "Up next" area of the contract; every change is also announced as queueChanged. */
-export function queueHandlers({ queue, catalogue, events, withState }: QueueHandlerDeps): Pick<Handlers, QueueMethods> {
+export function queueHandlers({ queue, catalogue, events, withState }: QueueHandlerDeps) {
   const listed = (): EpisodeWithState[] =>
     queue.list().flatMap((id) => {
       const episode = catalogue.episode(id);
@@ -28,7 +26,7 @@ export function queueHandlers({ queue, catalogue, events, withState }: QueueHand
   return {
     getQueue: listed,
     addToQueue: ({ episodeId, position }) => {
-      if (!catalogue.episode(episodeId)) throw new EarmarkError('not-found', 'That episode is not in your library.');
+      catalogue.episodeOrThrow(episodeId);
       return after(queue.add(episodeId, position ?? 'end'));
     },
     removeFromQueue: ({ episodeId }) => after(queue.remove(episodeId)),
@@ -45,5 +43,5 @@ export function queueHandlers({ queue, catalogue, events, withState }: QueueHand
       const episode = nextId === undefined ? undefined : catalogue.episode(nextId);
       return episode ? withState(episode) : null;
     },
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -8,9 +8,6 @@ import { NotesImportError } from './notes-exchange.js';
 import type { NotesService } from './notes-service.js';
 import type { ChapterMark, SearchEpisode } from './search-index.js';
 
-type NotesMethods =
-  'listNotes' | 'addNote' | 'updateNote' | 'deleteNote' | 'restoreNote' | 'search' | 'exportNotes' | 'importNotes';
-
 export interface NotesHandlerDeps {
   notes: NotesService;
   catalogue: Catalogue;
@@ -36,7 +33,7 @@ export function notesHandlers({
   texts,
   chaptersOf,
   searchChaptersOf = (_episode, fromShowNotes) => fromShowNotes(),
-}: NotesHandlerDeps): Pick<Handlers, NotesMethods> {
+}: NotesHandlerDeps) {
   const changed = (...episodeIds: string[]) => events.emit('notesChanged', { episodeIds });
   const searchContext = searchContextOf(catalogue, texts, searchChaptersOf);
 
@@ -55,8 +52,7 @@ export function notesHandlers({
   return {
     listNotes: ({ episodeId }) => notes.list(episodeId),
     addNote: ({ episodeId, at, text }) => {
-      const episode = catalogue.episode(episodeId);
-      if (!episode) throw new EarmarkError('not-found', 'That episode is not in your library.');
+      const episode = catalogue.episodeOrThrow(episodeId);
       const note = notes.add({
         episodeId,
         at,
@@ -113,7 +109,7 @@ export function notesHandlers({
         throw error;
       }
     },
-  };
+  } satisfies Partial<Handlers>;
 }
 
 /**
