@@ -5,7 +5,9 @@ import { fixtureEpisodeTitles, fixtureEpisodes } from '../../support/fixture-fee
 import { noteBox, noteList } from '../../support/notes-ui.js';
 import { expect, test } from './fixtures.js';
 
-test('Filter episodes by words in titles and show notes, then by state; Sort oldest first; Hide played', async ({ page }) => {
+test('Filter episodes by words in titles and show notes, then by state; Sort oldest first; Hide played', async ({
+  page,
+}) => {
   await expect.poll(() => listedTitles(page)).toEqual([...fixtureEpisodeTitles]);
 
   await filterBox(page).fill('connection');
