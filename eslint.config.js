@@ -9,7 +9,7 @@ import earmark from './eslint-rules/layers.js';
 // Import directions (docs/architecture.md, "Import directions"), enforced here and by the three tsconfigs.
 // Between folders: the local rule earmark/layers (eslint-rules/layers.js). Each layer lists what it may
 // import (itself included); a file belongs to the longest folder that holds it.
-export const layerOptions = {
+const layerOptions = {
   root: fileURLToPath(new URL('.', import.meta.url)),
   layers: {
     shared: ['shared'],
