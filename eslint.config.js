@@ -3,8 +3,37 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import earmark from './eslint-rules/layers.js';
 
 // Import directions (docs/architecture.md, "Import directions"), enforced here and by the three tsconfigs.
+// Between folders: the local rule earmark/layers (eslint-rules/layers.js). Each layer lists what it may
+// import (itself included); a file belongs to the longest folder that holds it.
+const layerOptions = {
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  layers: {
+    shared: ['shared'],
+    'electron/core': ['electron/core', 'shared'],
+    // What both adapters use and the services do not (the CSP, the built renderer's files).
+    'electron/common': ['electron/common', 'electron/core', 'shared'],
+    'electron/host': ['electron/host', 'electron/common', 'electron/core', 'shared'],
+    // The Electron shell (files directly in electron/): never the browser host.
+    electron: ['electron', 'electron/common', 'electron/core', 'shared'],
+    renderer: ['renderer', 'shared'],
+  },
+  // renderer/features/<a>/ may import renderer/features/<b>/ only for these edges.
+  features: {
+    folder: 'renderer/features',
+    allow: {
+      chapters: ['notes', 'player'], // note markers on the seek bar are labelled as notes are; chapter steps drive the Player
+      episode: ['chapters', 'downloads', 'notes', 'player', 'queue'], // the episode page puts them together
+      library: ['directory', 'downloads', 'notes', 'player'], // Find podcasts, row badges, notes export/import, a row's playing state
+      player: ['chapters', 'queue'], // chapter markers and steps in the bar; Next plays from Up next
+      queue: ['player'], // Play now, and a row's playing state
+      settings: ['player'], // the speed choices
+    },
+  },
+};
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const restrict = (paths, patterns, message) => [
   'error',
@@ -22,7 +51,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.ts', '*.config.ts', '*.config.js', 'electron/**/*.mjs', 'tests/**/*.mjs'],
+    files: [
+      'electron/**/*.ts',
+      'tests/**/*.ts',
+      '*.config.ts',
+      '*.config.js',
+      'electron/**/*.mjs',
+      'tests/**/*.mjs',
+      'eslint-rules/**/*.js',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
@@ -32,23 +69,28 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    files: ['shared/**/*.ts', 'electron/**/*.{ts,mjs}', 'renderer/**/*.{ts,tsx}'],
+    plugins: { earmark },
+    rules: { 'earmark/layers': ['error', layerOptions] },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
         [...nodeBuiltins, 'electron', 'react', 'react-dom'],
-        ['node:*', 'electron/*', '../electron/*', '../renderer/*'],
+        ['node:*', 'electron/*'],
         'shared/ is pure: no Node, no DOM, no Electron.',
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer'],
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/common/**/*.ts', 'electron/host/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
         ['electron'],
-        ['electron/*', '../../renderer/*', '../../../renderer/*'],
-        'Services and the browser host must run without Electron.',
+        ['electron/*'],
+        'Services, electron/common and the browser host must run without Electron.',
       ),
     },
   },
@@ -57,7 +99,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [...nodeBuiltins, 'electron'],
-        ['node:*', '../electron/*', '../../electron/*', '../../../electron/*'],
+        ['node:*'],
         'The renderer reaches services only through shared/api.ts (renderer/api.ts).',
       ),
     },

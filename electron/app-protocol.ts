@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { contentSecurityPolicy } from './content-security-policy.js';
+import { contentSecurityPolicy } from './common/content-security-policy.js';
 import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from './app-origin.js';
-import { lookupStatic } from './host/static-files.js';
+import { lookupStatic } from './common/static-files.js';
 import { feedIdFromArtworkPath } from './core/feeds/artwork-cache.js';
 import { rangeResponse, type MediaFile } from './core/media/range.js';
 

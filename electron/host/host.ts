@@ -10,7 +10,7 @@ import { confStoreFactory } from '../core/conf-store.js';
 import { mediaFileFor } from '../core/media/media-file.js';
 import { sendRange } from '../core/media/range.js';
 import type { StoreFactory } from '../core/store.js';
-import { contentSecurityPolicy } from '../content-security-policy.js';
+import { contentSecurityPolicy } from '../common/content-security-policy.js';
 import {
   allowedHosts,
   allowedOrigins,
@@ -24,7 +24,7 @@ import {
 } from './auth.js';
 import { openEventStream } from './event-stream.js';
 import { landingPath } from './landing-path.js';
-import { lookupStatic } from './static-files.js';
+import { lookupStatic } from '../common/static-files.js';
 
 export const SNAPSHOT_FILE = 'default-feed-snapshot.xml';
 

@@ -5,11 +5,10 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { isFeedChoice } from '../../../shared/feed-address';
-import type { DirectoryShow, Feed } from '../../../shared/types';
+import type { DirectoryShow, Feed, SubscribeAnswer } from '../../../shared/types';
 import { errorText } from '../../api';
 import { Artwork } from '../../components/artwork';
 import { CloseIcon, SearchIcon } from '../../components/icons';
-import type { SubscribeOutcome } from '../library/use-library';
 import { useDirectory, type DirectoryState } from './use-directory';
 import './directory.css';
 
@@ -118,7 +117,7 @@ export function FindPodcasts({
   onSubscribed,
   onClose,
 }: {
-  onSubscribe: (url: string) => Promise<SubscribeOutcome>;
+  onSubscribe: (url: string) => Promise<SubscribeAnswer>;
   /** A show was subscribed to: the library turns to it. */
   onSubscribed: (feed: Feed) => void;
   onClose: () => void;

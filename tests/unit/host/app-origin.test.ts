@@ -1,7 +1,7 @@
 // The Electron adapter's URL checks (electron/app-origin.ts imports no Electron, so it runs here).
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, APP_URL, externalWebUrl, isAppUrl } from '../../../electron/app-origin.js';
-import { contentSecurityPolicy } from '../../../electron/content-security-policy.js';
+import { contentSecurityPolicy } from '../../../electron/common/content-security-policy.js';
 
 describe('isAppUrl', () => {
   it('accepts our own pages', () => {
