@@ -8,28 +8,23 @@ import { FeedSync } from './feeds/feed-sync.js';
 import { Catalogue } from './library/catalogue.js';
 import { episodeHandlers } from './library/episode-handlers.js';
 import { libraryTexts } from './library/library-texts.js';
-import {
-  ListeningState,
-  listeningStateDefaults,
-  listeningStateShape,
-  type Schedule,
-} from './library/listening-state.js';
-import { Queue, queueDefaults, queueShape } from './library/queue.js';
+import { ListeningState, listeningStateStore, type Schedule } from './library/listening-state.js';
+import { Queue, queueStore } from './library/queue.js';
 import { queueHandlers } from './library/queue-handlers.js';
 import { RefreshScheduler, type Timers } from './feeds/refresh-scheduler.js';
 import { showHandlers } from './feeds/shows-handlers.js';
 import { publicFeed, subscribeToAddress } from './feeds/subscribe-address.js';
 import { directoryHandlers } from './directory/directory-handlers.js';
-import { SettingsService, settingsDefaults, settingsShape } from './library/settings.js';
+import { SettingsService, settingsStore } from './library/settings.js';
 import { ChapterService } from './chapters/chapter-service.js';
 import { downloadHandlers, storageRulesOf } from './downloads/download-handlers.js';
 import { DownloadManager } from './downloads/download-manager.js';
-import { downloadsDefaults, downloadsShape, downloadsStoreName } from './downloads/download-store.js';
+import { downloadsStore } from './downloads/download-store.js';
 import { notesHandlers } from './notes/notes-handlers.js';
 import { NotesService } from './notes/notes-service.js';
 import { Notices } from './notices.js';
 import { lockDataFolder } from './data-lock.js';
-import { openStore, PRIVATE_FOLDER_MODE, type OpenStoreOptions, type StoreFactory, type Versioned } from './store.js';
+import { openStore, PRIVATE_FOLDER_MODE, type StoreFactory, type StoreSpec, type Versioned } from './store.js';
 
 export const DEFAULT_FEED_URL = 'https://anchor.fm/s/1eb6d14/podcast/rss';
 
@@ -109,7 +104,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   const events = new EventBus();
   const notices = new Notices(events, now);
   const repaired = (message: string) => notices.add('warning', message);
-  const open = <T extends Versioned>(store: Omit<OpenStoreOptions<T>, 'cwd'>) => {
+  const open = <T extends Versioned>(store: StoreSpec<T>) => {
     const opened = openStore(options.storeFactory, { ...store, cwd: options.dataDir }, now);
     if (opened.repairMessage) repaired(opened.repairMessage);
     return opened.store;
@@ -120,19 +115,12 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     now,
     onRepair: repaired,
   });
-  const listening = new ListeningState(
-    open({
-      name: 'listening-state',
-      defaults: listeningStateDefaults,
-      shape: listeningStateShape,
-      label: 'where you stopped in each episode',
-    }),
-    { writeDelayMs: options.listeningWrites?.delayMs, schedule: options.listeningWrites?.schedule },
-  );
-  const queue = new Queue(open({ name: 'queue', defaults: queueDefaults, shape: queueShape, label: 'Up next' }));
-  const settings = new SettingsService(
-    open({ name: 'settings', defaults: settingsDefaults, shape: settingsShape, label: 'your settings' }),
-  );
+  const listening = new ListeningState(open(listeningStateStore), {
+    writeDelayMs: options.listeningWrites?.delayMs,
+    schedule: options.listeningWrites?.schedule,
+  });
+  const queue = new Queue(open(queueStore));
+  const settings = new SettingsService(open(settingsStore));
   // Aborted by close(): a quit must not wait for a feed server that never answers.
   const lifetime = new AbortController();
   const networkFetch = untilAborted(options.fetch ?? fetch, lifetime.signal);
@@ -179,12 +167,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   };
   const downloads = new DownloadManager({
     dataDir: options.dataDir,
-    store: open({
-      name: downloadsStoreName,
-      defaults: downloadsDefaults,
-      shape: downloadsShape,
-      label: 'your list of downloads',
-    }),
+    store: open(downloadsStore),
     // Files whose records were lost are matched back to their episodes (media-sweep.ts).
     knownEpisodes: () => catalogue.episodes(),
     onNotice: (text) => repaired(text),
