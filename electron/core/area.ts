@@ -1,6 +1,6 @@
 import type { EventBus } from './events.js';
 import type { Notices } from './notices.js';
-import type { KeyValueStore, OpenStoreOptions, StoreFactory, Versioned } from './store.js';
+import type { KeyValueStore, StoreFactory, StoreSpec, Versioned } from './store.js';
 
 /**
  * What every area of the app (library, feeds, downloads, chapters, notes: `<area>/<area>-area.ts`) is
@@ -16,7 +16,7 @@ export interface AppContext {
   events: EventBus;
   notices: Notices;
   /** Opens a store in the data folder; what had to be repaired becomes a notice. */
-  open: <T extends Versioned>(store: Omit<OpenStoreOptions<T>, 'cwd'>) => KeyValueStore<T>;
+  open: <T extends Versioned>(store: StoreSpec<T>) => KeyValueStore<T>;
   /** The HTTP client for feeds, chapters files, artwork and the directory; its requests end at close. */
   fetch: typeof fetch;
   /** The client as given (downloads pause themselves at close, to resume); undefined = their default. */

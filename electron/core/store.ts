@@ -34,6 +34,13 @@ export interface Versioned {
   [key: string]: unknown;
 }
 
+/**
+ * A store's migrations: migration N takes the file's data at schema N (as read from disk, before the
+ * shape check) to schema N+1. openStore sets schemaVersion after each step. A store at schema 1 has
+ * none; bumping it to 2 adds `1: (data) => …` (and a fixture, tests/fixtures/stores/<store>/v2.json).
+ */
+export type Migrations = Readonly<Record<number, (data: Record<string, unknown>) => unknown>>;
+
 /** Told what was unreadable and left out, in words: "2 notes". */
 export type OnDropped = (what: string) => void;
 
@@ -46,7 +53,12 @@ export interface OpenStoreOptions<T> extends StoreOptions<T> {
   shape?: (onDropped: OnDropped) => z.ZodType;
   /** What the user calls this part, in notices: "your shows and episodes". */
   label?: string;
+  /** Run in order from the file's schemaVersion up to defaults.schemaVersion, before the shape check. */
+  migrations?: Migrations;
 }
+
+/** How a service's store is opened, all but the folder: the app and the fixture tests use the same. */
+export type StoreSpec<T> = Omit<OpenStoreOptions<T>, 'cwd'>;
 
 export interface OpenedStore<T extends Versioned> {
   store: KeyValueStore<T>;
@@ -54,6 +66,8 @@ export interface OpenedStore<T extends Versioned> {
   repairMessage?: string;
   /** The file was unusable: the store holds the defaults. */
   startedAfresh?: boolean;
+  /** The file was of this older schema: it was migrated, written back, and copied as it was. */
+  migratedFrom?: number;
 }
 
 /**
@@ -62,6 +76,9 @@ export interface OpenedStore<T extends Versioned> {
  *   renamed to "<name>.corrupt-<time>.json" (byte for byte) and the defaults are used;
  * - a file with some unreadable entries is copied to "<name>.invalid-<time>.json" first, then
  *   written back without them;
+ * - a file of an older schema is copied to "<name>.v<its version>-<time>.json", brought up to date by
+ *   the store's migrations and written back once; a migration that throws (or is missing) counts as
+ *   unusable: the file is moved aside as above;
  * and repairMessage says, in words, which part was reset and where the old file is.
  */
 export function openStore<T extends Versioned>(
@@ -86,13 +103,18 @@ export function openStore<T extends Versioned>(
   if (existsSync(file)) {
     const checked = inspect(readFileSync(file, 'utf8'), options);
     if (!checked.ok) return moveAside(`Earmark could not use ${label}: ${checked.problem}.`);
-    if (checked.dropped.length > 0) {
-      const copy = path.join(options.cwd, `${options.name}.invalid-${stamp()}.json`);
+    const dropped = checked.dropped.length > 0;
+    if (dropped || checked.migratedFrom !== undefined) {
+      const suffix = dropped ? 'invalid' : `v${checked.migratedFrom}`;
+      const copy = path.join(options.cwd, `${options.name}.${suffix}-${stamp()}.json`);
       copyFileSync(file, copy);
       const store = factory(factoryOptions);
       store.store = checked.value as T;
+      const migratedFrom = checked.migratedFrom;
+      if (!dropped) return { store, migratedFrom };
       return {
         store,
+        migratedFrom,
         repairMessage: `Some entries in ${label} could not be read and were left out (${checked.dropped.join(', ')}). The file as it was is kept as ${copy}.`,
       };
     }
@@ -105,7 +127,8 @@ export function openStore<T extends Versioned>(
   }
 }
 
-type Inspection = { ok: false; problem: string } | { ok: true; dropped: string[]; value: unknown };
+type Inspection =
+  { ok: false; problem: string } | { ok: true; dropped: string[]; value: unknown; migratedFrom?: number };
 
 /** What is wrong with a store file's text, or its repaired value and what was left out. */
 function inspect<T extends Versioned>(text: string, options: OpenStoreOptions<T>): Inspection {
@@ -122,16 +145,54 @@ function inspect<T extends Versioned>(text: string, options: OpenStoreOptions<T>
     };
   }
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version === 'number' && version > options.defaults.schemaVersion) {
+  const current = options.defaults.schemaVersion;
+  if (typeof version === 'number' && version > current) {
     return { ok: false, problem: `it was written by a newer version of Earmark (schema ${version})` };
   }
-  if (!options.shape) return { ok: true, dropped: [], value };
+  let migratedFrom: number | undefined;
+  if (typeof version === 'number' && version < current) {
+    const migrated = migrate(value as Record<string, unknown>, version, current, options.migrations ?? {});
+    if (!migrated.ok) return migrated;
+    value = migrated.value;
+    migratedFrom = version;
+  }
+  if (!options.shape) return { ok: true, dropped: [], value, migratedFrom };
   const dropped: string[] = [];
   const parsed = options.shape((what) => dropped.push(what)).safeParse(value);
   if (!parsed.success) {
     return { ok: false, problem: `it is not in the shape Earmark expects (${describeIssue(parsed.error)})` };
   }
-  return { ok: true, dropped, value: parsed.data };
+  return { ok: true, dropped, value: parsed.data, migratedFrom };
+}
+
+/** Runs migrations from..to-1 in order; the first that is missing, throws or gives no object stops it. */
+function migrate(
+  value: Record<string, unknown>,
+  from: number,
+  to: number,
+  migrations: Migrations,
+): { ok: false; problem: string } | { ok: true; value: Record<string, unknown> } {
+  if (!Number.isInteger(from) || from < 1) {
+    return { ok: false, problem: `it claims schema ${from}, which no version of Earmark wrote` };
+  }
+  let data = value;
+  for (let version = from; version < to; version++) {
+    const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
+    const failed = (why: string) => ({
+      ok: false as const,
+      problem: `it is of schema ${version} and bringing it up to schema ${version + 1} failed (${why})`,
+    });
+    if (!step) return failed('this version of Earmark has no migration for it');
+    let next: unknown;
+    try {
+      next = step(data);
+    } catch (error) {
+      return failed(error instanceof Error ? error.message : String(error));
+    }
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) return failed('the migration gave no object');
+    data = { ...(next as Record<string, unknown>), schemaVersion: version + 1 };
+  }
+  return { ok: true, value: data };
 }
 
 function describeIssue(error: z.ZodError): string {

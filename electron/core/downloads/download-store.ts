@@ -2,8 +2,7 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Download } from '../../../shared/types.js';
-import type { Versioned } from '../store.js';
-import type { OnDropped } from '../store.js';
+import type { Migrations, OnDropped, StoreSpec, Versioned } from '../store.js';
 
 /** A download plus what only the service needs. Never sent to the renderer as is. */
 export interface StoredDownload extends Download {
@@ -81,6 +80,17 @@ export const downloadsShape = (onDropped: OnDropped) =>
       return records;
     }),
   });
+
+/** Migration N takes schema N to N+1 (store.ts); none yet. */
+export const downloadsMigrations: Migrations = {};
+
+export const downloadsStore: StoreSpec<DownloadsData> = {
+  name: downloadsStoreName,
+  defaults: downloadsDefaults,
+  shape: downloadsShape,
+  migrations: downloadsMigrations,
+  label: 'your list of downloads',
+};
 
 export interface ReadDownloads {
   records: StoredDownload[];

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Episode } from '../../../shared/types.js';
@@ -7,7 +7,9 @@ import {
   lenientArray,
   openStore,
   type KeyValueStore,
+  type Migrations,
   type OnDropped,
+  type OpenedStore,
   type StoreFactory,
   type Versioned,
 } from '../store.js';
@@ -22,6 +24,8 @@ import type { StoredFeed } from './catalogue.js';
  */
 export interface FeedListData extends Versioned {
   feeds: StoredFeed[];
+  /** Only in a list not split yet (version 1's episodes, brought to version 2 as they were). */
+  episodes?: Episode[];
 }
 
 export interface ShowFileData extends Versioned {
@@ -58,6 +62,15 @@ const feedListShape = (onDropped: OnDropped) =>
     episodes: lenientArray(episodeSchema, ['episode', 'episodes'], onDropped).optional(),
   });
 
+/**
+ * Migration N takes catalogue.json from schema N to N+1 (store.ts). 1 → 2 keeps the episodes in the
+ * list as they are: CatalogueFiles splits a list that holds episodes into show files once it is
+ * open (a split is more than one file's data, so it is no migration of its own).
+ */
+export const feedListMigrations: Migrations = { 1: (data) => data };
+/** Migration N takes a show file from schema N to N+1; none yet. */
+export const showFileMigrations: Migrations = {};
+
 const showFileShape = (onDropped: OnDropped) =>
   z.looseObject({
     schemaVersion: z.number(),
@@ -82,12 +95,27 @@ export class CatalogueFiles {
   constructor(private readonly options: CatalogueFilesOptions) {
     this.showsDir = path.join(options.dataDir, SHOWS_FOLDER);
     mkdirSync(this.showsDir, { recursive: true, mode: 0o700 });
-    const file = path.join(options.dataDir, 'catalogue.json');
-    const older = existsSync(file) ? versionOf(file) : undefined;
-    // The version-1 file is copied before anything rewrites it: the split must not be able to lose a show.
-    if (older === 1) copyFileSync(file, path.join(options.dataDir, `catalogue.v1-${stamp(options.now)}.json`));
-    this.feedList = this.open('catalogue', feedListDefaults, feedListShape, 'your list of shows', options.dataDir);
-    if (older === 1) this.splitVersion1();
+    // A version-1 file is copied (catalogue.v1-<time>.json) by openStore before its migration rewrites it.
+    const opened = this.open(
+      'catalogue',
+      feedListDefaults,
+      feedListShape,
+      feedListMigrations,
+      'your list of shows',
+      options.dataDir,
+    );
+    this.feedList = opened.store;
+    // Episodes in the list: a version-1 file just migrated, or one whose split was cut short (a crash),
+    // which is copied first like the show files the split rewrites.
+    if (this.feedList.store.episodes) {
+      if (opened.migratedFrom === undefined) {
+        copyFileSync(
+          this.feedList.path,
+          path.join(options.dataDir, `catalogue.before-split-${stamp(options.now)}.json`),
+        );
+      }
+      this.splitVersion1();
+    }
   }
 
   /** Each show's episodes as stored (only shows in the list are read). */
@@ -108,7 +136,7 @@ export class CatalogueFiles {
   }
 
   saveShow(feedId: string, episodes: Episode[]): void {
-    this.show(feedId).store = { schemaVersion: 1, feedId, episodes };
+    this.show(feedId).store = { ...showDefaults(feedId), episodes };
   }
 
   /** Forgets a show's file (after it left the list). */
@@ -125,9 +153,10 @@ export class CatalogueFiles {
         showFileName(feedId),
         showDefaults(feedId),
         showFileShape,
+        showFileMigrations,
         'the episodes of a show',
         this.showsDir,
-      );
+      ).store;
       this.shows.set(feedId, store);
     }
     return store;
@@ -139,7 +168,7 @@ export class CatalogueFiles {
    * version-1 file's copy of an episode, the newer, wins.
    */
   private splitVersion1(): void {
-    const { feeds, episodes = [] } = this.feedList.store as FeedListData & { episodes?: Episode[] };
+    const { feeds, episodes = [] } = this.feedList.store;
     for (const feed of feeds) {
       const file = path.join(this.showsDir, `${showFileName(feed.id)}.json`);
       if (existsSync(file)) {
@@ -168,24 +197,19 @@ export class CatalogueFiles {
     name: string,
     defaults: T,
     shape: (onDropped: OnDropped) => z.ZodType,
+    migrations: Migrations,
     label: string,
     cwd: string,
-  ): KeyValueStore<T> {
-    const opened = openStore(this.options.storeFactory, { name, cwd, defaults, shape, label }, this.options.now);
+  ): OpenedStore<T> {
+    const opened = openStore(
+      this.options.storeFactory,
+      { name, cwd, defaults, shape, migrations, label },
+      this.options.now,
+    );
     if (opened.repairMessage) this.options.onRepair(opened.repairMessage);
-    return opened.store;
+    return opened;
   }
 }
 
 const showFileName = (feedId: string) => shortHash(feedId);
 const stamp = (now: () => Date) => now().toISOString().replace(/[:.]/g, '-');
-
-/** The schemaVersion a store file claims, without trusting the rest of it. */
-function versionOf(file: string): number | undefined {
-  try {
-    const version = (JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion?: unknown }).schemaVersion;
-    return typeof version === 'number' ? version : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { EpisodeState } from '../../../shared/types.js';
-import { lenientRecord, type KeyValueStore, type OnDropped, type Versioned } from '../store.js';
+import {
+  lenientRecord,
+  type KeyValueStore,
+  type Migrations,
+  type OnDropped,
+  type StoreSpec,
+  type Versioned,
+} from '../store.js';
 
 export interface ListeningStateData extends Versioned {
   states: Record<string, EpisodeState>;
@@ -31,6 +38,17 @@ export const listeningStateShape = (onDropped: OnDropped) =>
       })
       .optional(),
   });
+
+/** Migration N takes schema N to N+1 (store.ts); none yet. */
+export const listeningStateMigrations: Migrations = {};
+
+export const listeningStateStore: StoreSpec<ListeningStateData> = {
+  name: 'listening-state',
+  defaults: listeningStateDefaults,
+  shape: listeningStateShape,
+  migrations: listeningStateMigrations,
+  label: 'where you stopped in each episode',
+};
 
 /** What an episode never listened to answers; its time is computed once (lists ask for thousands). */
 const unplayed: EpisodeState = { position: 0, played: false, updatedAt: new Date(0).toISOString() };

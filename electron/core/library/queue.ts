@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { lenientArray, type KeyValueStore, type OnDropped, type Versioned } from '../store.js';
+import {
+  lenientArray,
+  type KeyValueStore,
+  type Migrations,
+  type OnDropped,
+  type StoreSpec,
+  type Versioned,
+} from '../store.js';
 
 export interface QueueData extends Versioned {
   /** Episode ids in play order: what plays after the current episode. */
@@ -14,6 +21,17 @@ export const queueShape = (onDropped: OnDropped) =>
     schemaVersion: z.number(),
     queue: lenientArray(z.string().min(1).max(200), ['episode in Up next', 'episodes in Up next'], onDropped),
   });
+
+/** Migration N takes schema N to N+1 (store.ts); none yet. */
+export const queueMigrations: Migrations = {};
+
+export const queueStore: StoreSpec<QueueData> = {
+  name: 'queue',
+  defaults: queueDefaults,
+  shape: queueShape,
+  migrations: queueMigrations,
+  label: 'Up next',
+};
 
 /** Where an added episode goes: right after the current one, or last. */
 export type QueuePosition = 'next' | 'end';

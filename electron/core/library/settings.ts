@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contract } from '../../../shared/api.js';
 import { defaultSettings, type Settings } from '../../../shared/types.js';
 import { dropUndefined } from '../objects.js';
-import type { KeyValueStore, OnDropped, Versioned } from '../store.js';
+import type { KeyValueStore, Migrations, OnDropped, StoreSpec, Versioned } from '../store.js';
 
 export interface SettingsData extends Versioned {
   settings: Settings;
@@ -41,6 +41,17 @@ export const settingsShape = (onDropped: OnDropped) =>
       return kept as Partial<Settings>;
     }),
   });
+
+/** Migration N takes schema N to N+1 (store.ts); none yet. */
+export const settingsMigrations: Migrations = {};
+
+export const settingsStore: StoreSpec<SettingsData> = {
+  name: 'settings',
+  defaults: settingsDefaults,
+  shape: settingsShape,
+  migrations: settingsMigrations,
+  label: 'your settings',
+};
 
 /** User settings; missing keys (from an older version) fall back to the defaults. */
 export class SettingsService {

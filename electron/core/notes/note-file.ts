@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Note } from '../../../shared/types.js';
 import { shortHash } from '../feeds/stable-id.js';
-import { lenientArray, type OnDropped, type Versioned } from '../store.js';
+import { lenientArray, type Migrations, type OnDropped, type Versioned } from '../store.js';
 import { noteSchema } from './note-schema.js';
 
 /** One episode's notes: a small store of its own, so adding a note rewrites a few KB, never the catalogue. */
@@ -20,6 +20,9 @@ export const noteFileShape = (onDropped: OnDropped) =>
     episodeId: z.string().max(200).optional(),
     notes: lenientArray(noteSchema, ['note', 'notes'], onDropped),
   });
+
+/** Migration N takes schema N to N+1 (store.ts); none yet. */
+export const noteFileMigrations: Migrations = {};
 
 /** Store name (file name without .json). Hashed so any id, even an imported odd one, makes a safe file name. */
 export const noteFileName = (episodeId: string): string => shortHash(episodeId);

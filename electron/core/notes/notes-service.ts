@@ -9,6 +9,7 @@ import {
   isNoteFileName,
   NOTES_FOLDER,
   noteFileDefaults,
+  noteFileMigrations,
   noteFileName,
   noteFileShape,
   type NoteFileData,
@@ -191,7 +192,7 @@ export class NotesService {
     const next = new Map(file.notes);
     for (const id of remove) next.delete(id);
     for (const note of put) next.set(note.id, note);
-    file.store.store = { schemaVersion: 1, episodeId, notes: [...next.values()].sort(compareNotes) };
+    file.store.store = { ...noteFileDefaults(episodeId), notes: [...next.values()].sort(compareNotes) };
     file.notes = next;
     this.files.set(episodeId, file);
     for (const id of remove) {
@@ -208,7 +209,7 @@ export class NotesService {
     const name = noteFileName(episodeId);
     const opened = openStore(
       this.options.storeFactory,
-      { name, cwd: this.folder, defaults: noteFileDefaults(episodeId) },
+      { name, cwd: this.folder, defaults: noteFileDefaults(episodeId), migrations: noteFileMigrations },
       this.options.now,
     );
     if (opened.repairMessage) this.unreportedRepairs.push(opened.repairMessage);
@@ -224,6 +225,7 @@ export class NotesService {
         cwd: this.folder,
         defaults: noteFileDefaults(''),
         shape: noteFileShape,
+        migrations: noteFileMigrations,
         label: 'the notes of an episode',
       },
       this.options.now,
@@ -254,7 +256,10 @@ export class NotesService {
       // Both kept as they were, under names that no longer load: nothing is lost, and a deletion sticks.
       const kept = path.basename(earlier.store.path, '.json');
       copyFileSync(earlier.store.path, path.join(this.folder, `${kept}.merged-${this.stamp()}.json`));
-      earlier.store.store = { schemaVersion: 1, episodeId, notes: [...earlier.notes.values()].sort(compareNotes) };
+      earlier.store.store = {
+        ...noteFileDefaults(episodeId),
+        notes: [...earlier.notes.values()].sort(compareNotes),
+      };
       renameSync(opened.store.path, path.join(this.folder, `${name}.merged-${this.stamp()}.json`));
     }
   }
