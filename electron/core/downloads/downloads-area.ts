@@ -4,19 +4,14 @@ import type { LibraryArea } from '../library/library-area.js';
 import { downloadHandlers } from './download-handlers.js';
 import { DownloadManager } from './download-manager.js';
 import { downloadPolicy } from './download-policy.js';
-import { downloadsDefaults, downloadsShape, downloadsStoreName } from './download-store.js';
+import { downloadsStore } from './download-store.js';
 
 /** Downloads: the queue and its files, the storage rules, and auto-download after a sync. */
 export function downloadsArea(context: AppContext, library: LibraryArea) {
   const { events } = context;
   const downloads = new DownloadManager({
     dataDir: context.dataDir,
-    store: context.open({
-      name: downloadsStoreName,
-      defaults: downloadsDefaults,
-      shape: downloadsShape,
-      label: 'your list of downloads',
-    }),
+    store: context.open(downloadsStore),
     // Files whose records were lost are matched back to their episodes (media-sweep.ts).
     knownEpisodes: () => library.catalogue.episodes(),
     onNotice: (text) => context.notices.add('warning', text),

@@ -5,10 +5,10 @@ import type { Handlers } from '../dispatch.js';
 import { Catalogue } from './catalogue.js';
 import { episodeHandlers } from './episode-handlers.js';
 import { libraryTexts } from './library-texts.js';
-import { ListeningState, listeningStateDefaults, listeningStateShape, type Schedule } from './listening-state.js';
-import { Queue, queueDefaults, queueShape } from './queue.js';
+import { ListeningState, listeningStateStore, type Schedule } from './listening-state.js';
+import { Queue, queueStore } from './queue.js';
 import { queueHandlers } from './queue-handlers.js';
-import { SettingsService, settingsDefaults, settingsShape } from './settings.js';
+import { SettingsService, settingsStore } from './settings.js';
 
 /** What the library asks of the other areas; called only after every area exists. */
 export interface LibraryLinks {
@@ -42,21 +42,12 @@ export function libraryArea(context: AppContext, links: LibraryLinks, options: L
     now,
     onRepair: (message) => context.notices.add('warning', message),
   });
-  const listening = new ListeningState(
-    context.open({
-      name: 'listening-state',
-      defaults: listeningStateDefaults,
-      shape: listeningStateShape,
-      label: 'where you stopped in each episode',
-    }),
-    { writeDelayMs: options.listeningWrites?.delayMs, schedule: options.listeningWrites?.schedule },
-  );
-  const queue = new Queue(
-    context.open({ name: 'queue', defaults: queueDefaults, shape: queueShape, label: 'Up next' }),
-  );
-  const settings = new SettingsService(
-    context.open({ name: 'settings', defaults: settingsDefaults, shape: settingsShape, label: 'your settings' }),
-  );
+  const listening = new ListeningState(context.open(listeningStateStore), {
+    writeDelayMs: options.listeningWrites?.delayMs,
+    schedule: options.listeningWrites?.schedule,
+  });
+  const queue = new Queue(context.open(queueStore));
+  const settings = new SettingsService(context.open(settingsStore));
   const texts = libraryTexts({ catalogue, events, chapterSourcesOf: (episode) => links.chapterSourcesOf(episode) });
   const queueChanged = () => events.emit('queueChanged', { episodeIds: queue.list() });
   events.subscribe((event) => {
