@@ -37,6 +37,7 @@ import { useMark } from '../features/notes/use-mark';
 import { useNotes } from '../features/notes/use-notes';
 import { SearchBox } from '../features/search/search-box';
 import { SettingsDialog } from '../features/settings/settings-dialog';
+import { SettingsContext, useSettingsContext } from '../features/settings/settings-context';
 import { useSettings } from '../features/settings/use-settings';
 import { useDeepLink } from './use-deep-link';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -61,14 +62,16 @@ function viewFromHistory(state: unknown): View {
 
 export function App() {
   return (
-    <DownloadsProvider>
-      <Shell />
-    </DownloadsProvider>
+    <SettingsContext value={useSettings()}>
+      <DownloadsProvider>
+        <Shell />
+      </DownloadsProvider>
+    </SettingsContext>
   );
 }
 
 function Shell() {
-  const { settings, update: updateSettings } = useSettings();
+  const { settings, update: updateSettings } = useSettingsContext();
   const library = useLibrary();
   const { notices, dismiss, add: addNotice } = useNotices();
   const toast = useToastState();
@@ -444,8 +447,6 @@ function Shell() {
             )}
 
             <PlayerBar
-              skipBackSeconds={settings.skipBackSeconds}
-              skipForwardSeconds={settings.skipForwardSeconds}
               showArtwork={showArtwork(loadedFeed)}
               showTitle={loadedFeed?.title}
               navigation={navigation}
@@ -460,20 +461,12 @@ function Shell() {
 
             <SettingsDialog
               open={settingsOpen}
-              settings={settings}
               feeds={library.feeds}
-              onChange={updateSettings}
               onClose={() => setSettingsOpen(false)}
               onLibraryChanged={() => void library.reload()}
             />
 
-            <ShortcutsDialog
-              open={shortcutsOpen}
-              skipBackSeconds={settings.skipBackSeconds}
-              skipForwardSeconds={settings.skipForwardSeconds}
-              markBackSeconds={settings.markBackSeconds}
-              onClose={() => setShortcutsOpen(false)}
-            />
+            <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
 
             <UnsubscribeDialog
               feed={unsubscribing}

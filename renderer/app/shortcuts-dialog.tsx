@@ -1,30 +1,17 @@
 /** "Keyboard shortcuts" (the ? key): every key Earmark answers to, in a native modal dialog. */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { CloseIcon } from '../components/icons';
+import { ModalDialog } from '../components/modal-dialog';
+import { useSettingsContext } from '../features/settings/settings-context';
 
 interface ShortcutsDialogProps {
   open: boolean;
-  skipBackSeconds: number;
-  skipForwardSeconds: number;
-  markBackSeconds: number;
   onClose: () => void;
 }
 
-export function ShortcutsDialog({
-  open,
-  skipBackSeconds,
-  skipForwardSeconds,
-  markBackSeconds,
-  onClose,
-}: ShortcutsDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps) {
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { skipBackSeconds, skipForwardSeconds, markBackSeconds } = useSettingsContext().settings;
 
   const groups: { title: string; keys: [string[], string][] }[] = [
     {
@@ -58,13 +45,7 @@ export function ShortcutsDialog({
   ];
 
   return (
-    <dialog
-      ref={ref}
-      className="settings-dialog shortcuts-dialog"
-      aria-labelledby={`${id}-title`}
-      onClose={onClose}
-      onClick={(event) => event.target === event.currentTarget && onClose()}
-    >
+    <ModalDialog open={open} onClose={onClose} className="settings-dialog shortcuts-dialog" labelledBy={`${id}-title`}>
       <div className="settings-dialog__body">
         <div className="settings-dialog__header">
           <h2 id={`${id}-title`}>Keyboard shortcuts</h2>
@@ -99,6 +80,6 @@ export function ShortcutsDialog({
           Shortcuts wait while you type in a field.
         </p>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -4,9 +4,10 @@
  * and the dialog says so. A show with nothing downloaded (the offline snapshot, say) is not asked
  * about downloads it doesn't have; anything half-downloaded goes with it.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Feed } from '../../../shared/types';
 import { errorText } from '../../api';
+import { ModalDialog } from '../../components/modal-dialog';
 
 interface UnsubscribeDialogProps {
   feed?: Feed;
@@ -17,20 +18,9 @@ interface UnsubscribeDialogProps {
 }
 
 export function UnsubscribeDialog({ feed, downloadCount, onConfirm, onClose }: UnsubscribeDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (feed && !dialog.open) {
-      setError(undefined);
-      dialog.showModal();
-    }
-    if (!feed && dialog.open) dialog.close();
-  }, [feed]);
 
   const confirm = async (deleteDownloads: boolean) => {
     if (!feed) return;
@@ -48,12 +38,14 @@ export function UnsubscribeDialog({ feed, downloadCount, onConfirm, onClose }: U
 
   const name = feed?.title || feed?.url || 'this show';
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
+    <ModalDialog
+      open={feed !== undefined}
+      onOpen={() => setError(undefined)}
       onClose={onClose}
+      className="confirm-dialog"
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-body`}
+      closeOnBackdrop={false}
     >
       <h2 id={`${id}-title`}>Unsubscribe from {name}?</h2>
       <div id={`${id}-body`}>
@@ -89,6 +81,6 @@ export function UnsubscribeDialog({ feed, downloadCount, onConfirm, onClose }: U
           </button>
         )}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -14,11 +14,10 @@ import { SleepTimerMenu } from './sleep-timer-menu';
 import { SpeedControl } from './speed-control';
 import type { SleepTimerControl } from './use-sleep-timer';
 import { VolumeControl } from './volume-control';
+import { useSettingsContext } from '../settings/settings-context';
 import './player.css';
 
 interface PlayerBarProps {
-  skipBackSeconds: number;
-  skipForwardSeconds: number;
   /** The show's pictures (kept copy, feed's), for when the episode has none of its own or it fails. */
   showArtwork: readonly (string | undefined)[];
   showTitle?: string;
@@ -34,8 +33,6 @@ interface PlayerBarProps {
 }
 
 export function PlayerBar({
-  skipBackSeconds,
-  skipForwardSeconds,
   showArtwork,
   showTitle,
   navigation,
@@ -45,6 +42,7 @@ export function PlayerBar({
   showSpeed,
   onPinShowSpeed,
 }: PlayerBarProps) {
+  const { skipBackSeconds, skipForwardSeconds } = useSettingsContext().settings;
   const player = usePlayerContext();
   const queue = useQueueContext();
   const { episode, status, playing, position, duration, rate, error } = player;

@@ -83,7 +83,7 @@ describe.skipIf(!ffmpeg)('chapters embedded in audio on the web', () => {
     m4aFirst = await makeAudioWithChapters(dir, 'first.m4a', CHAPTERS, { seconds: 60 });
     m4aLast = await makeAudioWithChapters(dir, 'last.m4a', CHAPTERS, { seconds: 60, moov: 'last' });
     plainMp3 = await makeAudioWithChapters(dir, 'plain.mp3', [], { seconds: 60 });
-  });
+  }, 60_000); // four ffmpeg runs: a busy machine needs more than the default 10 s
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
