@@ -3,14 +3,12 @@
  * no Save button to forget. The fields wire themselves to the settings (setting-fields.tsx): this
  * file is the list of them, in order.
  */
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Feed } from '../../../shared/types';
-import { api, errorText } from '../../api';
-import { CloseIcon, ExportIcon, ImportIcon } from '../../components/icons';
+import { CloseIcon } from '../../components/icons';
 import { ModalDialog } from '../../components/modal-dialog';
-import { useToast } from '../../components/toast-context';
-import { saveTextFile } from '../../lib/save-file';
 import { formatRate, rates as playerRates } from '../player/speed-control';
+import { OpmlButtons } from './opml-buttons';
 import { useSettingsContext } from './settings-context';
 import { SaveErrorContext, SettingChoice, SettingRule, SettingToggle, useSave } from './setting-fields';
 import './settings.css';
@@ -31,71 +29,6 @@ function formatInterval(minutes: number): string {
   if (minutes === 60) return 'Every hour';
   if (minutes === 1440) return 'Once a day';
   return `Every ${minutes / 60} hours`;
-}
-
-/** Import OPML (a file input behind a button) and Export OPML (a Blob download). */
-function OpmlButtons({ onImported }: { onImported: () => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const toast = useToast();
-  const [status, setStatus] = useState('');
-
-  const importFile = async (file: File) => {
-    setStatus(`Importing ${file.name}…`);
-    try {
-      const result = await api.importOpml({ content: await file.text() });
-      const parts = [
-        `${result.added} ${result.added === 1 ? 'show' : 'shows'} added`,
-        result.skipped > 0 ? `${result.skipped} already subscribed` : '',
-        result.failed.length > 0 ? `${result.failed.length} could not be read` : '',
-      ].filter(Boolean);
-      setStatus(`Imported: ${parts.join(', ')}.${result.added > 0 ? ' They refresh in the background.' : ''}`);
-      onImported();
-    } catch (failure) {
-      setStatus(`Couldn't import ${file.name}: ${errorText(failure)}`);
-    }
-  };
-
-  const exportFile = async () => {
-    try {
-      const file = await api.exportOpml({});
-      saveTextFile(file.fileName, file.mimeType, file.content);
-      setStatus(`Saved ${file.fileName}`);
-    } catch (failure) {
-      toast({ text: `Couldn't export: ${errorText(failure)}` });
-    }
-  };
-
-  return (
-    <div className="settings-field settings-field--stack">
-      <span className="settings-field__label">Subscriptions (OPML)</span>
-      <div className="settings-buttons">
-        <button type="button" className="button button--small" onClick={() => input.current?.click()}>
-          <ImportIcon />
-          Import OPML
-        </button>
-        <button type="button" className="button button--small" onClick={() => void exportFile()}>
-          <ExportIcon />
-          Export OPML
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".opml,.xml,text/x-opml,text/xml,application/xml"
-          hidden
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-      </div>
-      <p className="settings-field__help" role="status">
-        {status || 'Move your shows between Earmark and other podcast apps.'}
-      </p>
-    </div>
-  );
 }
 
 const backChoices = [5, 10, 15, 20, 30, 45, 60];
