@@ -3,7 +3,7 @@
  * with browser history so Back works in the browser host), notices, settings and the persistent
  * player with its queue, sleep timer and per-show speed. On start it reopens the last episode, paused.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { DeepLink } from '../../shared/deep-link';
 import type { EpisodeWithState, Feed, SearchHit } from '../../shared/types';
 import { api, errorText } from '../api';
@@ -32,6 +32,7 @@ import { useSleepTimer } from '../features/player/use-sleep-timer';
 import { playFromQueue } from '../features/queue/play-from-queue';
 import { QueueContext } from '../features/queue/queue-context';
 import { UpNextView } from '../features/queue/up-next-view';
+import { useAutoAdvance } from '../features/queue/use-auto-advance';
 import { useQueue } from '../features/queue/use-queue';
 import { useMark } from '../features/notes/use-mark';
 import { useNotes } from '../features/notes/use-notes';
@@ -46,19 +47,11 @@ import { useNotices } from './use-notices';
 import { useShortcuts } from './use-shortcuts';
 import { useSpaceToggle } from './use-space-toggle';
 import { useTheme } from './use-theme';
+import { useView } from './use-view';
 import './app.css';
 
 /** Chapter images may be any URL from a feed; only web ones go to the OS media panel. */
 const webArtwork = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
-
-type View = { name: 'library' } | { name: 'episode'; id: string } | { name: 'downloads' } | { name: 'queue' };
-
-function viewFromHistory(state: unknown): View {
-  const saved = state as { episodeId?: unknown; view?: unknown } | null;
-  if (typeof saved?.episodeId === 'string') return { name: 'episode', id: saved.episodeId };
-  if (saved?.view === 'downloads') return { name: 'downloads' };
-  return saved?.view === 'queue' ? { name: 'queue' } : { name: 'library' };
-}
 
 export function App() {
   return (
@@ -75,7 +68,7 @@ function Shell() {
   const library = useLibrary();
   const { notices, dismiss, add: addNotice } = useNotices();
   const toast = useToastState();
-  const [view, setView] = useState<View>(() => viewFromHistory(history.state));
+  const { view, go, show: showView, backToLibrary, showLibrary } = useView();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [unsubscribing, setUnsubscribing] = useState<Feed>();
@@ -89,7 +82,6 @@ function Shell() {
     hidePlayed: settings.hidePlayed,
   };
   const episodes = useEpisodeWindow(episodeQuery, library.changes);
-  const libraryScroll = useRef(0);
   const dialogOpen = settingsOpen || shortcutsOpen || unsubscribing !== undefined;
   const showToast = toast.show;
   const queueError = useCallback((message: string) => showToast({ text: message }), [showToast]);
@@ -145,55 +137,30 @@ function Shell() {
 
   // On start, the episode listened to last waits in the player, paused where it stopped.
   const { load } = player;
-  const playerRef = useRef(player);
   const openedAtMoment = useRef(false);
-  useEffect(() => {
-    playerRef.current = player;
+  const restore = useEffectEvent((lastEpisode: EpisodeWithState) => {
+    // A link that opened at startup wins over the last episode, whichever answer comes first.
+    if (!player.episode && !openedAtMoment.current) load(lastEpisode);
   });
   useEffect(() => {
     let live = true;
     api
       .getSession({})
       .then(({ lastEpisode }) => {
-        // A link that opened at startup wins over the last episode, whichever answer comes first.
-        if (live && lastEpisode && !playerRef.current.episode && !openedAtMoment.current) load(lastEpisode);
+        if (live && lastEpisode) restore(lastEpisode);
       })
       .catch((error: unknown) => console.warn('Could not restore the last episode', error));
     return () => {
       live = false;
     };
-  }, [load]);
-
-  useEffect(() => {
-    const onPop = (event: PopStateEvent) => setView(viewFromHistory(event.state));
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const openEpisode = useCallback(
-    (id: string) => {
-      if (view.name === 'library') libraryScroll.current = window.scrollY;
-      if (view.name !== 'episode' || view.id !== id) history.pushState({ episodeId: id }, '');
-      setView({ name: 'episode', id });
-      window.scrollTo(0, 0);
-    },
-    [view],
-  );
-
-  const openDownloads = useCallback(() => {
-    if (view.name === 'library') libraryScroll.current = window.scrollY;
-    if (view.name !== 'downloads') history.pushState({ view: 'downloads' }, '');
-    setView({ name: 'downloads' });
-    window.scrollTo(0, 0);
-  }, [view]);
-
+  const openEpisode = useCallback((id: string) => go({ name: 'episode', id }), [go]);
+  const openDownloads = useCallback(() => go({ name: 'downloads' }), [go]);
   const openQueue = useCallback(() => {
-    if (view.name === 'library') libraryScroll.current = window.scrollY;
-    if (view.name !== 'queue') history.pushState({ view: 'queue' }, '');
-    setView({ name: 'queue' });
-    window.scrollTo(0, 0);
+    go({ name: 'queue' });
     requestAnimationFrame(() => document.getElementById('up-next-heading')?.focus());
-  }, [view]);
+  }, [go]);
 
   /**
    * Shows an episode and puts it in the player at a moment, paused (search hits, links). The player
@@ -203,7 +170,7 @@ function Shell() {
   const openAtSeq = useRef(0);
   const openAt = useCallback(
     async (id: string, at: number | undefined, push: boolean) => {
-      const show = () => (push ? openEpisode(id) : setView({ name: 'episode', id }));
+      const show = () => (push ? openEpisode(id) : showView({ name: 'episode', id }));
       if (at === undefined) return show();
       // Only the newest of several quick clicks or links may open.
       const seq = ++openAtSeq.current;
@@ -218,7 +185,7 @@ function Shell() {
       }
       show();
     },
-    [openEpisode, load, addNotice],
+    [openEpisode, showView, load, addNotice],
   );
 
   useDeepLink(
@@ -236,27 +203,13 @@ function Shell() {
   const mark = useMark(settings.markBackSeconds, toast.show);
   const sleep = useSleepTimer(player, loadedChapters, (text) => toast.show({ text }));
 
-  // The end of an episode: the sleep timer may stop here; otherwise the queue's first one plays.
-  const settingsRef = useRef(settings);
-  useEffect(() => {
-    settingsRef.current = settings;
-  });
-  useEffect(() => {
-    endedRef.current = (episode) => {
-      if (sleep.episodeEnded()) {
-        toast.show({ text: 'Sleep timer: stopped at the end of the episode' });
-        return;
-      }
-      if (!settingsRef.current.autoPlayNext) return;
-      queue
-        .advance(episode.id)
-        .then((next) => {
-          if (!next) return;
-          load(next, { autoplay: true });
-          toast.show({ text: `Up next: ${next.title}` });
-        })
-        .catch((error: unknown) => addNotice('error', `Couldn't play the next episode: ${errorText(error)}`));
-    };
+  useAutoAdvance(endedRef, {
+    sleepStopped: sleep.episodeEnded,
+    autoPlayNext: settings.autoPlayNext,
+    queue,
+    load,
+    say: (text) => toast.show({ text }),
+    fail: (message) => addNotice('error', message),
   });
 
   const { patch: patchEpisodeState } = episodes;
@@ -304,22 +257,6 @@ function Shell() {
     help: () => !dialogOpen && setShortcutsOpen(true),
     playPause: () => player.episode && player.toggle(),
   });
-
-  const backToLibrary = useCallback(() => {
-    if (viewFromHistory(history.state).name !== 'library') history.back();
-    else setView({ name: 'library' });
-  }, []);
-
-  /** "Back to library" from the Downloads view, which may have been opened from an episode. */
-  const showLibrary = useCallback(() => {
-    history.pushState(null, '');
-    setView({ name: 'library' });
-  }, []);
-
-  // Coming back to the library puts the list where the listener left it.
-  useEffect(() => {
-    if (view.name === 'library') window.scrollTo(0, libraryScroll.current);
-  }, [view.name]);
 
   const feedOf = (feedId: string | undefined) => library.feeds.find((feed) => feed.id === feedId);
   const loaded = player.episode;
