@@ -8,7 +8,6 @@ import type { DeepLink } from '../../shared/deep-link';
 import type { EpisodeWithState, Feed, SearchHit } from '../../shared/types';
 import { api, errorText } from '../api';
 import { showArtwork } from '../components/artwork';
-import { DownloadIcon, KeyboardIcon, QueueIcon, SettingsIcon } from '../components/icons';
 import { NoticeBanners } from '../components/notice-banners';
 import { Toast, useToastState } from '../components/toast';
 import { ToastContext } from '../components/toast-context';
@@ -24,10 +23,10 @@ import { UnsubscribeDialog } from '../features/library/unsubscribe-dialog';
 import { useEpisodeWindow, type EpisodeQuery } from '../features/library/use-episode-window';
 import { useLibrary } from '../features/library/use-library';
 import { PlayerBar } from '../features/player/player-bar';
-import { formatRate } from '../features/player/speed-control';
 import { PlayerContext } from '../features/player/player-context';
 import { useMediaSession } from '../features/player/use-media-session';
 import { usePlayer } from '../features/player/use-player';
+import { useShowSpeed } from '../features/player/use-show-speed';
 import { useSleepTimer } from '../features/player/use-sleep-timer';
 import { playFromQueue } from '../features/queue/play-from-queue';
 import { QueueContext } from '../features/queue/queue-context';
@@ -36,12 +35,12 @@ import { useAutoAdvance } from '../features/queue/use-auto-advance';
 import { useQueue } from '../features/queue/use-queue';
 import { useMark } from '../features/notes/use-mark';
 import { useNotes } from '../features/notes/use-notes';
-import { SearchBox } from '../features/search/search-box';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { SettingsContext, useSettingsContext } from '../features/settings/settings-context';
 import { useSettings } from '../features/settings/use-settings';
 import { useDeepLink } from './use-deep-link';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { TopBar } from './top-bar';
 import { useNewEpisodeNotifications } from './use-new-episode-notifications';
 import { useNotices } from './use-notices';
 import { useShortcuts } from './use-shortcuts';
@@ -112,28 +111,7 @@ function Shell() {
   useTheme(settings.theme);
   useSpaceToggle(Boolean(player.episode) && !dialogOpen, player.toggle);
 
-  // Each episode starts at its show's speed (settings.speedByFeed), else the default speed; a new
-  // default applies at once.
-  const { setRate } = player;
-  const loadedEpisodeId = player.episode?.id;
-  const loadedFeedId = player.episode?.feedId;
-  const showRate = loadedFeedId ? settings.speedByFeed[loadedFeedId] : undefined;
-  useEffect(
-    () => setRate(showRate ?? settings.playbackRate),
-    [showRate, settings.playbackRate, loadedEpisodeId, setRate],
-  );
-  const pinShowSpeed = useCallback(
-    (rate: number | undefined) => {
-      if (!loadedFeedId) return;
-      const { [loadedFeedId]: old, ...others } = settings.speedByFeed;
-      void updateSettings({ speedByFeed: rate === undefined ? others : { ...others, [loadedFeedId]: rate } });
-      // Moving a pin from the speed menu is said aloud: the listener may not have meant the show.
-      const show = library.feeds.find((feed) => feed.id === loadedFeedId)?.title;
-      if (old !== undefined && rate !== undefined && show)
-        showToast({ text: `${show} now plays at ${formatRate(rate)}` });
-    },
-    [loadedFeedId, settings.speedByFeed, updateSettings, library.feeds, showToast],
-  );
+  const { showRate, pinShowSpeed } = useShowSpeed(player, library.feeds, showToast);
 
   // On start, the episode listened to last waits in the player, paused where it stopped.
   const { load } = player;
@@ -287,55 +265,16 @@ function Shell() {
       <PlayerContext.Provider value={player}>
         <ToastContext.Provider value={toast.show}>
           <div className={`app${loaded ? ' app--with-player' : ''}`}>
-            <header className="top-bar">
-              <button type="button" className="brand" onClick={backToLibrary} aria-label="Earmark library">
-                <span className="brand__mark" aria-hidden="true" />
-                <span className="brand__name" aria-hidden="true">
-                  Earmark
-                </span>
-              </button>
-              <SearchBox onOpen={openSearchHit} />
-              <div className="top-bar__actions">
-                <button
-                  type="button"
-                  className="button button--quiet top-bar__queue"
-                  aria-current={view.name === 'queue' ? 'page' : undefined}
-                  aria-describedby={queue.items.length > 0 ? 'queue-count' : undefined}
-                  onClick={openQueue}
-                >
-                  <QueueIcon />
-                  Up next
-                  {queue.items.length > 0 && (
-                    <span className="top-bar__badge top-bar__badge--quiet" aria-hidden="true">
-                      {queue.items.length}
-                    </span>
-                  )}
-                </button>
-                {queue.items.length > 0 && (
-                  <span id="queue-count" className="visually-hidden">
-                    {queue.items.length === 1 ? '1 episode queued' : `${queue.items.length} episodes queued`}
-                  </span>
-                )}
-                <DownloadsButton current={view.name === 'downloads'} onOpen={openDownloads} />
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label="Keyboard shortcuts"
-                  title="Keyboard shortcuts (?)"
-                  onClick={() => setShortcutsOpen(true)}
-                >
-                  <KeyboardIcon />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label="Settings"
-                  onClick={() => setSettingsOpen(true)}
-                >
-                  <SettingsIcon />
-                </button>
-              </div>
-            </header>
+            <TopBar
+              view={view.name}
+              queued={queue.items.length}
+              onLibrary={backToLibrary}
+              onSearchHit={openSearchHit}
+              onQueue={openQueue}
+              onDownloads={openDownloads}
+              onShortcuts={() => setShortcutsOpen(true)}
+              onSettings={() => setSettingsOpen(true)}
+            />
 
             <NoticeBanners notices={notices} onDismiss={dismiss} />
 
@@ -415,38 +354,5 @@ function Shell() {
         </ToastContext.Provider>
       </PlayerContext.Provider>
     </QueueContext.Provider>
-  );
-}
-
-/**
- * The header's way to the Downloads view; a count shows while something downloads. The button's
- * name stays exactly "Downloads" (the count is a description, outside the name).
- */
-function DownloadsButton({ current, onOpen }: { current: boolean; onOpen: () => void }) {
-  const { byId } = useDownloads();
-  const active = [...byId.values()].filter((d) => d.state === 'downloading' || d.state === 'queued').length;
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--quiet top-bar__downloads"
-        aria-current={current ? 'page' : undefined}
-        aria-describedby={active > 0 ? 'downloads-active' : undefined}
-        onClick={onOpen}
-      >
-        <DownloadIcon />
-        Downloads
-        {active > 0 && (
-          <span className="top-bar__badge" aria-hidden="true">
-            {active}
-          </span>
-        )}
-      </button>
-      {active > 0 && (
-        <span id="downloads-active" className="visually-hidden">
-          {active === 1 ? '1 episode downloading' : `${active} episodes downloading`}
-        </span>
-      )}
-    </>
   );
 }
