@@ -172,8 +172,8 @@ describe('library and Downloads view', () => {
     await act(async () => fake.emit('downloadChanged', completed(3 * MB)));
     const list = await screen.findByRole('list', { name: 'Downloaded episodes' });
     const item = within(list).getByRole('listitem', { name: episode.title });
-    expect(within(item).getByText('Downloaded · 3.0 MB')).toBeTruthy();
-    expect(await screen.findByText(/3\.0 MB/, { selector: 'strong' })).toBeTruthy();
+    expect(within(item).getByText('Downloaded · 3 MB')).toBeTruthy();
+    expect(await screen.findByText(/3 MB/, { selector: 'strong' })).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Storage per show' }).textContent).toContain('The Sample Show');
 
     await user.click(within(item).getByRole('button', { name: 'Remove download' }));

@@ -10,7 +10,7 @@ import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
 import type { DirectorySearch, DirectoryShow } from '../../../shared/types.js';
 import { errorCode } from '../error-code.js';
-import { describeSeconds } from '../feeds/http-words.js';
+import { describeSeconds } from '../feeds/http-messages.js';
 import { readLimited } from '../feeds/fetch-feed.js';
 
 export const DEFAULT_DIRECTORY_URL = 'https://itunes.apple.com/search';

@@ -17,7 +17,7 @@ import {
   sizeNote,
   unconfirmedEndWords,
   unreadableRecordsWords,
-} from './download-words.js';
+} from './download-messages.js';
 import type { FileSink } from './file-sink.js';
 import { defaultFreeSpaceMargin, ensureFreeSpace, statfsFreeSpace, type FreeSpace } from './free-space.js';
 import { fetchHttpGet, nodeHttpGet, type HttpGet } from './http-get.js';
@@ -241,12 +241,6 @@ export class DownloadManager {
     if (await this.stopActive(episodeId, 'pause')) return this.get(episodeId);
     if (record.state === 'queued') this.update(episodeId, { state: 'paused' });
     return this.get(episodeId);
-  }
-
-  /** Pauses everything queued or running (the listener's choice; survives restarts). */
-  async pauseAll(): Promise<void> {
-    for (const record of this.records.values())
-      if (record.state === 'queued' || record.state === 'downloading') await this.pause(record.episodeId);
   }
 
   /** Stops a download and discards its partial file. A completed download is left alone (use remove). */

@@ -1,5 +1,6 @@
 import { statfs } from 'node:fs/promises';
-import { DownloadError, megabytes } from './download-words.js';
+import { formatBytes } from '../../../shared/bytes.js';
+import { DownloadError } from './download-messages.js';
 
 /** Bytes available to this (unprivileged) process on the disk holding `dir`. */
 export type FreeSpace = (dir: string) => Promise<number>;
@@ -22,8 +23,8 @@ export async function ensureFreeSpace(
   if (needed <= 0) return;
   const free = await freeSpace(dir);
   if (free >= needed + margin) return;
-  const spare = free >= needed ? ` (Earmark keeps ${megabytes(margin)} spare)` : '';
+  const spare = free >= needed ? ` (Earmark keeps ${formatBytes(margin)} spare)` : '';
   throw new DownloadError(
-    `Not enough disk space: this episode needs ${megabytes(needed)}, ${megabytes(Math.max(0, free))} free${spare}.`,
+    `Not enough disk space: this episode needs ${formatBytes(needed)}, ${formatBytes(Math.max(0, free))} free${spare}.`,
   );
 }

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, st
 import path from 'node:path';
 import { dropUndefined } from '../objects.js';
 import type { StoredDownload } from './download-store.js';
-import { adoptedWords, keptAsideWords, megabytes } from './download-words.js';
+import { formatBytes } from '../../../shared/bytes.js';
+import { adoptedWords, keptAsideWords } from './download-messages.js';
 import { fileStem, isEarmarkFileName } from './media-names.js';
 import { STORE_FILE_MODE } from '../store.js';
 
@@ -74,7 +75,7 @@ export function sweepMedia(options: SweepOptions): SweepResult {
   const partial = result.adopted.filter((record) => record.state !== 'completed').length;
   if (result.adopted.length > 0) result.notices.push(adoptedWords(result.adopted.length - partial, partial));
   const aside = result.keptAside;
-  if (aside) result.notices.push(keptAsideWords(aside.files, megabytes(aside.bytes), aside.dir));
+  if (aside) result.notices.push(keptAsideWords(aside.files, formatBytes(aside.bytes), aside.dir));
   return result;
 }
 

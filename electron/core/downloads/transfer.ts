@@ -1,5 +1,5 @@
 import { FileSink } from './file-sink.js';
-import { DownloadError, networkError, statusError } from './download-words.js';
+import { DownloadError, networkError, statusError } from './download-messages.js';
 import type { HttpAnswer, HttpGet } from './http-get.js';
 import {
   ifRangeValue,

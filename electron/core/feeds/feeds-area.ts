@@ -6,7 +6,7 @@ import type { LibraryArea } from '../library/library-area.js';
 import { ArtworkCache } from './artwork-cache.js';
 import { FeedSync } from './feed-sync.js';
 import { RefreshScheduler, type Timers } from './refresh-scheduler.js';
-import { showHandlers } from './shows-handlers.js';
+import { showHandlers } from './show-handlers.js';
 import { publicFeed, subscribeToAddress } from './subscribe-address.js';
 
 export const DEFAULT_FEED_URL = 'https://anchor.fm/s/1eb6d14/podcast/rss';

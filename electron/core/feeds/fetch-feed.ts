@@ -1,4 +1,4 @@
-import { describeNetworkError, describeSeconds, describeStatus } from './http-words.js';
+import { describeNetworkError, describeSeconds, describeStatus } from './http-messages.js';
 
 export interface Validators {
   etag?: string;

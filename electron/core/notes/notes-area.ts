@@ -1,7 +1,7 @@
 import type { AppContext } from '../area.js';
 import type { ChaptersArea } from '../chapters/chapters-area.js';
 import type { LibraryArea } from '../library/library-area.js';
-import { notesHandlers } from './notes-handlers.js';
+import { notesHandlers } from './note-handlers.js';
 import { NotesService } from './notes-service.js';
 
 /** Timestamped notes: one file per episode, search over them and the library, export and import. */

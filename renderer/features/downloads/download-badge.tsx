@@ -10,7 +10,7 @@ import type { CSSProperties } from 'react';
 import type { EpisodeWithState } from '../../../shared/types';
 import { AlertIcon, CheckIcon, DownloadIcon, PauseSmallIcon, ResumeIcon } from '../../components/icons';
 import { useDownloadProgress, useDownloads } from './downloads-context';
-import { failureText, percentOf } from './download-words';
+import { failureText, percentOf } from './download-labels';
 
 type EpisodeLike = Pick<EpisodeWithState, 'id' | 'download'>;
 

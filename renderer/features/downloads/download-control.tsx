@@ -15,7 +15,8 @@ import {
   TrashIcon,
 } from '../../components/icons';
 import { useDownloadProgress, useDownloads } from './downloads-context';
-import { failureText, formatBytes, percentOf, progressText } from './download-words';
+import { formatBytes } from '../../../shared/bytes';
+import { failureText, percentOf, progressText } from './download-labels';
 import './downloads.css';
 
 type EpisodeLike = Pick<EpisodeWithState, 'id' | 'download' | 'enclosure'>;

@@ -10,7 +10,8 @@ import { BackIcon, DownloadIcon } from '../../components/icons';
 import { formatDay } from '../../lib/dates';
 import { DownloadControl } from './download-control';
 import { useDownloads } from './downloads-context';
-import { formatBytes, stateWords } from './download-words';
+import { formatBytes } from '../../../shared/bytes';
+import { stateWords } from './download-labels';
 import './downloads.css';
 
 interface DownloadsViewProps {

@@ -5,7 +5,7 @@
  * Pocket Casts: the row's play/pause (named with the title, as "Play" and "Pause" alone belong to
  * the player bar) and its download button.
  */
-import { inPlayerWords } from '../player/now-playing-words';
+import { inPlayerWords } from '../player/in-player-label';
 import { memo, useMemo, type Ref } from 'react';
 import type { EpisodeWithState } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';

@@ -8,7 +8,7 @@ import type { EpisodeWithState, Feed } from '../../../shared/types';
 import { formatDuration } from '../../../shared/time';
 import { Artwork, showArtwork } from '../../components/artwork';
 import { ArrowIcon, BackIcon, CloseIcon, GripIcon, QueueIcon } from '../../components/icons';
-import { inPlayerWords } from '../player/now-playing-words';
+import { inPlayerWords } from '../player/in-player-label';
 import { usePlayerContext } from '../player/player-context';
 import { useQueueContext } from './queue-context';
 import './queue.css';

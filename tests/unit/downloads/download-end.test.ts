@@ -47,7 +47,7 @@ describe.each([
     const done = await h.until(manager, 'ep', [...finished]);
     expect(done).toMatchObject({ state: 'completed', bytes: cut });
     expect(done.note).toBe(
-      'This file is 0.3 MB, but the feed announces 1 MB. It may be cut short or a different version of the episode; if it stops early, remove the download and download it again.',
+      'This file is 293 KB, but the feed announces 1 MB. It may be cut short or a different version of the episode; if it stops early, remove the download and download it again.',
     );
     expect(ranges('/ep.mp3')).toEqual([undefined, `bytes=${cut}-`]);
   });
@@ -110,7 +110,7 @@ describe.each([
     const done = await h.until(manager, 'ep', [...finished]);
     expect(done.state).toBe('failed');
     expect(done.error).toBe(
-      'The server did not say how long the file is, and Earmark could not confirm that it ends after 0.3 MB. What was downloaded is kept: Retry to ask again.',
+      'The server did not say how long the file is, and Earmark could not confirm that it ends after 293 KB. What was downloaded is kept: Retry to ask again.',
     );
     expect(server.requestsTo('/ep.mp3')).toHaveLength(4);
     expect(existsSync(path.join(h.dataDir, 'media', partFileName('ep')))).toBe(true);
@@ -125,7 +125,7 @@ describe('the size the feed announces', () => {
     manager.enqueue(episode('far', server.url('/short.mp3'), { length: whole.data.length }));
     manager.enqueue(episode('near', server.url('/short.mp3'), { length: cut + 60_000 }));
     expect(await h.until(manager, 'far', ['completed'])).toMatchObject({
-      note: expect.stringMatching(/^This file is 0.3 MB, but the feed announces 1 MB\./),
+      note: expect.stringMatching(/^This file is 293 KB, but the feed announces 1 MB\./),
     });
     expect((await h.until(manager, 'near', ['completed'])).note).toBeUndefined();
     // The note belongs to that file: removing it and downloading again starts without one.

@@ -221,7 +221,7 @@ describe.each([
     const manager = await make({ freeSpace: async () => 100 * 1024, freeSpaceMargin: 0 });
     manager.enqueue(episode('ep-1', server.url('/ep.mp3')));
     const done = await h.until(manager, 'ep-1', [...finished]);
-    expect(done.error).toBe('Not enough disk space: this episode needs 0.3 MB, 0.1 MB free.');
+    expect(done.error).toBe('Not enough disk space: this episode needs 300 KB, 100 KB free.');
     expect(onDisk('ep-1')).toBeUndefined();
   });
 

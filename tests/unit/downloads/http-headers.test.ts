@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DownloadError, networkError, sizeNote, statusError } from '../../../electron/core/downloads/download-words.js';
+import {
+  DownloadError,
+  networkError,
+  sizeNote,
+  statusError,
+} from '../../../electron/core/downloads/download-messages.js';
 import { ensureFreeSpace } from '../../../electron/core/downloads/free-space.js';
 import {
   ifRangeValue,
@@ -103,7 +108,7 @@ describe('validatorsDiffer', () => {
 
 describe('size notes', () => {
   it('speak only when the size is more than a quarter away from the feed’s', () => {
-    expect(sizeNote(300_000, 1_048_576)).toMatch(/^This file is 0.3 MB, but the feed announces 1 MB\./);
+    expect(sizeNote(300_000, 1_048_576)).toMatch(/^This file is 293 KB, but the feed announces 1 MB\./);
     expect(sizeNote(2_000_000, 1_048_576)).toMatch(/^This file is 1.9 MB/);
     expect(sizeNote(900_000, 1_048_576)).toBeUndefined();
     expect(sizeNote(300_000, undefined)).toBeUndefined();

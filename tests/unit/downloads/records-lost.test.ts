@@ -114,7 +114,7 @@ describe.each([
       expect(mediaContents().sort()).toEqual(before);
       // The listener is told, in words, what was found and where the rest went.
       expect(h.notices.join('\n')).toContain('Earmark found 1 downloaded episode whose download records were lost');
-      expect(h.notices.join('\n')).toContain(`2 downloaded files (0.3 MB) it could not match`);
+      expect(h.notices.join('\n')).toContain(`2 downloaded files (350 KB) it could not match`);
       expect(h.notices.join('\n')).toContain(path.join(mediaDir(), aside as string));
 
       // With the shape, the damaged file itself is kept, byte for byte.

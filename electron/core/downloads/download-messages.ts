@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { formatBytes } from '../../../shared/bytes.js';
 import { errorCode } from '../error-code.js';
 
 /**
@@ -15,11 +16,6 @@ export class DownloadError extends Error {
     super(message);
     this.name = 'DownloadError';
   }
-}
-
-export function megabytes(bytes: number): string {
-  const mb = bytes / 1048576;
-  return `${mb >= 10 ? Math.round(mb) : Math.max(0.1, Math.round(mb * 10) / 10)} MB`;
 }
 
 /** Words for a status that ends the download, or a transient error for ones worth retrying. */
@@ -76,13 +72,13 @@ export function networkError(error: unknown): DownloadError {
  */
 export function sizeNote(bytes: number, announced: number | undefined): string | undefined {
   if (announced === undefined || Math.abs(bytes - announced) <= announced / 4) return undefined;
-  return `This file is ${megabytes(bytes)}, but the feed announces ${megabytes(announced)}. It may be cut short or a different version of the episode; if it stops early, remove the download and download it again.`;
+  return `This file is ${formatBytes(bytes)}, but the feed announces ${formatBytes(announced)}. It may be cut short or a different version of the episode; if it stops early, remove the download and download it again.`;
 }
 
 /** Why a download without a stated length was not called complete. */
 export function unconfirmedEndWords(bytes: number, announced: number | undefined): string {
-  const feed = announced === undefined ? '' : ` (the feed announces ${megabytes(announced)})`;
-  return `The server did not say how long the file is, and Earmark could not confirm that it ends after ${megabytes(bytes)}${feed}. What was downloaded is kept: Retry to ask again.`;
+  const feed = announced === undefined ? '' : ` (the feed announces ${formatBytes(announced)})`;
+  return `The server did not say how long the file is, and Earmark could not confirm that it ends after ${formatBytes(bytes)}${feed}. What was downloaded is kept: Retry to ask again.`;
 }
 
 /** The notice for stray files moved out of the media folder at start-up. */

@@ -1,16 +1,6 @@
 /** Sizes, speeds and times left in words, the same everywhere a download is shown. */
+import { formatBytes } from '../../../shared/bytes';
 import type { Download, DownloadProgress } from '../../../shared/types';
-
-/** 812 KB, 4.6 MB, 48 MB, 1.2 GB (binary units, as the service's own messages use). */
-export function formatBytes(bytes: number): string {
-  const kb = bytes / 1024;
-  if (kb < 1000) return `${Math.max(0, Math.round(kb))} KB`;
-  const mb = kb / 1024;
-  if (mb < 10) return `${mb.toFixed(1)} MB`;
-  if (mb < 1000) return `${Math.round(mb)} MB`;
-  const gb = mb / 1024;
-  return `${gb < 10 ? gb.toFixed(1) : Math.round(gb)} GB`;
-}
 
 export function formatSpeed(bytesPerSecond: number): string {
   return `${formatBytes(bytesPerSecond)}/s`;
