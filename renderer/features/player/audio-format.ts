@@ -1,3 +1,5 @@
+import type { Howl } from 'howler';
+
 /**
  * Howler decides whether it can play a source from its format; enclosure URLs often have no
  * extension (they redirect to a CDN), so the format comes from the MIME type first.
@@ -67,4 +69,14 @@ export function loadErrorText(detail: unknown): string {
     default:
       return typeof detail === 'string' && detail ? detail.replace(/\.$/, '') : 'unknown error';
   }
+}
+
+/**
+ * The audio element's own MediaError.message, which howler does not pass on (only the code). Read
+ * from howler's internal sound list, so it is optional: without it the code alone decides.
+ */
+export function mediaErrorMessage(howl: Howl): string | undefined {
+  const sounds = (howl as unknown as { _sounds?: { _node?: { error?: { message?: unknown } | null } }[] })._sounds;
+  const message = sounds?.[0]?._node?.error?.message;
+  return typeof message === 'string' ? message : undefined;
 }
