@@ -2,6 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../../electron/core/dispatch';
 import { defaultSettings, type Chapter } from '../../shared/types';
 import { sampleEpisode, sampleNote as note, type FakeData } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
@@ -16,8 +17,8 @@ const chapters: Chapter[] = [
   { start: 185, title: 'Wrapping up' },
 ];
 
-async function openSockets(data: Partial<FakeData> = {}) {
-  const fake = await renderApp({ episodes: [episode], chapters: { e1: chapters }, ...data });
+async function openSockets(data: Partial<FakeData> = {}, overrides: Partial<Handlers> = {}) {
+  const fake = await renderApp({ episodes: [episode], chapters: { e1: chapters }, ...data }, { overrides });
   const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: episode.title }));
   await screen.findByRole('heading', { name: episode.title, level: 1 });
@@ -59,9 +60,11 @@ describe('chapters', () => {
   });
 
   it('an open page shows chapters that arrive later (chaptersChanged for this episode), not for another', async () => {
-    const { fake } = await openSockets({ chapters: {} });
+    // What the service learns later (a download's or a web read's chapters), answered from now on.
+    const later: Record<string, Chapter[]> = {};
+    const { fake } = await openSockets({ chapters: {} }, { getChapters: ({ episodeId }) => later[episodeId] ?? [] });
     expect(screen.queryByRole('list', { name: 'Chapters' })).toBeNull();
-    fake.store.chapters.e1 = chapters;
+    later.e1 = chapters;
     await act(async () => fake.emit('chaptersChanged', { episodeId: 'other' }));
     await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(screen.queryByRole('list', { name: 'Chapters' })).toBeNull();

@@ -8,7 +8,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Download } from '../../shared/types';
-import { sampleEpisode, type FakeData } from './fake-bridge';
+import { never, sampleEpisode, type FakeData } from './fake-bridge';
 import { fakeHowls } from './fake-howler';
 import { renderApp as renderShell, resetAppBetweenTests } from './render-app';
 
@@ -45,6 +45,7 @@ describe('episode download control', () => {
   it('goes Download → progress bar with Pause/Cancel → Resume → failed with Retry → Downloaded with Remove', async () => {
     const user = userEvent.setup();
     const fake = await renderApp();
+    fake.network.set(episode.enclosure!.url, never); // the transfer runs until the test ends
     await openEpisode(user);
 
     await user.click(screen.getByRole('button', { name: 'Download' }));
@@ -89,12 +90,10 @@ describe('episode download control', () => {
     expect(screen.getByRole('button', { name: 'Retry download' })).toBeTruthy();
     expect(screen.queryByRole('progressbar', { name: 'Download progress' })).toBeNull();
 
-    fake.store.downloads.e1 = completed();
     await act(async () => fake.emit('downloadChanged', completed()));
     expect(screen.getByText('Downloaded · 48 MB')).toBeTruthy();
     // A size far from the feed's is said under the control.
     const note = 'The file is 48 MB, but the feed said 120 MB: it may not be the whole episode.';
-    fake.store.downloads.e1 = { ...completed(), note };
     await act(async () => fake.emit('downloadChanged', { ...completed(), note }));
     expect(screen.getByText(note)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Remove download' }));
@@ -105,16 +104,15 @@ describe('episode download control', () => {
   it('Cancel download brings the Download button back; a failed call is shown in words', async () => {
     const user = userEvent.setup();
     const fake = await renderApp();
+    fake.network.set(episode.enclosure!.url, never);
     await openEpisode(user);
     await user.click(screen.getByRole('button', { name: 'Download' }));
     await user.click(await screen.findByRole('button', { name: 'Cancel download' }));
     expect(await screen.findByRole('button', { name: 'Download' })).toBeTruthy();
 
-    // The fake answers "no download" for an unknown episode, like the service.
-    delete fake.store.downloads.e1;
-    fake.store.downloads.e1 = { ...completed(), state: 'paused', bytes: MB };
-    await act(async () => fake.emit('downloadChanged', fake.store.downloads.e1));
-    delete fake.store.downloads.e1;
+    // The service answers "no download" for an episode it has no record of.
+    await fake.app.call('removeDownload', { episodeId: 'e1' });
+    await act(async () => fake.emit('downloadChanged', { ...completed(), state: 'paused', bytes: MB }));
     await user.click(screen.getByRole('button', { name: 'Resume download' }));
     expect((await screen.findByRole('alert')).textContent).toContain('That episode has no download.');
   });
@@ -133,10 +131,10 @@ describe('episode download control', () => {
     const started: Download = { ...rest, state: 'downloading', queuedAt };
     const done: Download = { ...completed(), queuedAt, completedAt: '2025-04-06T00:00:01Z' };
     let answer: (download: Download) => void = () => {};
-    fake.bridge.retryDownload = () => {
+    fake.overrides.retryDownload = () => {
       fake.emit('downloadChanged', { ...rest, state: 'queued', queuedAt });
       fake.emit('downloadChanged', started);
-      return new Promise((resolve) => (answer = (value) => resolve({ ok: true, value })));
+      return new Promise((resolve) => (answer = resolve));
     };
     await user.click(screen.getByRole('button', { name: 'Retry download' }));
     await act(async () => {
@@ -168,7 +166,7 @@ describe('library and Downloads view', () => {
     expect(await screen.findByRole('heading', { name: 'Downloads' })).toBeTruthy();
     expect(screen.getByText('No downloads yet')).toBeTruthy();
 
-    fake.store.downloads.e1 = completed(3 * MB);
+    await act(() => fake.download('e1', 3 * MB));
     await act(async () => fake.emit('downloadChanged', completed(3 * MB)));
     const list = await screen.findByRole('list', { name: 'Downloaded episodes' });
     const item = within(list).getByRole('listitem', { name: episode.title });
@@ -236,7 +234,7 @@ describe('player source', () => {
     const stream = fakeHowls.all().at(-1)!;
     expect(stream.options.src).toEqual([episode.enclosure!.url]);
     stream.position = 42;
-    fake.store.downloads.e1 = completed();
+    await act(() => fake.download('e1', 48 * MB));
     await act(async () => fake.emit('downloadChanged', completed()));
     const local = fakeHowls.all().at(-1)!;
     expect(local).not.toBe(stream);
@@ -251,7 +249,7 @@ describe('player source', () => {
     await user.click(await screen.findByRole('button', { name: 'Play' }));
     const stream = fakeHowls.all().at(-1)!;
     await act(async () => stream.advance(10));
-    fake.store.downloads.e1 = completed();
+    await act(() => fake.download('e1', 48 * MB));
     await act(async () => fake.emit('downloadChanged', completed()));
     expect(fakeHowls.all().at(-1)).toBe(stream);
     await user.click(screen.getByRole('button', { name: 'Pause' }));

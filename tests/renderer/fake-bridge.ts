@@ -1,5 +1,27 @@
-/** A fake window.earmark (EarmarkBridge) over in-memory data, for renderer tests. */
-import { filterEpisodes, type EpisodeQuery } from '../../electron/core/library/episode-filter';
+/**
+ * window.earmark (EarmarkBridge) for renderer tests, over the real services: a `createApp` on a temp
+ * data folder. Every call goes through `app.call` (the contract's validation, the real handlers) and
+ * every event comes from `app.events`, as in the desktop app and the browser host. A test overrides
+ * only what cannot exist in jsdom (`overrides`, handlers checked like the real ones): a directory
+ * search, a call that fails, an answer that arrives late.
+ *
+ * The test's data is written as the stores' files before createApp opens the folder (catalogue,
+ * listening state, Up next, settings, downloads, chapters cache), and notes go in through the
+ * contract (`restoreNote`). The services reach "the web" only through the injected `fetch`, which
+ * answers from `network` (what the test serves) and fails at once for every other address: nothing
+ * leaves the machine, and nothing waits on a timeout. `app.start()` is not called: no default show,
+ * no background refresh, and the download queue runs only once a test downloads for real (`download`).
+ */
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp, type EarmarkApp } from '../../electron/core/app';
+import { ChapterCache } from '../../electron/core/chapters/chapter-cache';
+import { confStoreFactory } from '../../electron/core/conf-store';
+import { dispatch, type Handlers } from '../../electron/core/dispatch';
+import { extensionFor, finalFileName } from '../../electron/core/downloads/media-names';
+import { shortHash } from '../../electron/core/feeds/stable-id';
+import { methodNames } from '../../shared/method-names';
 import type { EarmarkBridge, EventName, MethodName } from '../../shared/api';
 import {
   defaultSettings,
@@ -15,12 +37,13 @@ import {
 export interface FakeData {
   feeds: Feed[];
   episodes: EpisodeWithState[];
+  /** Notices the services would have raised (a repaired store…); the service keeps them in memory only. */
   notices: Notice[];
   settings: Settings;
-  /** Chapters by episode id. */
+  /** Chapters by episode id (as a podcast:chapters file the episode names, already fetched and cached). */
   chapters: Record<string, Chapter[]>;
   notes: Note[];
-  /** Downloads by episode id; the fake never transfers anything, tests move them with `emit`. */
+  /** Downloads by episode id; a completed one gets a file of its size in the media folder. */
   downloads: Record<string, Download>;
   /** Up next: episode ids in play order. */
   queue: string[];
@@ -56,200 +79,79 @@ export function sampleNote(id: string, at: number, text: string): Note {
   return { id, episodeId: 'e1', at, text, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' };
 }
 
-export function createFakeBridge(data: Partial<FakeData> = {}) {
-  const store: FakeData = {
-    feeds: [sampleFeed],
-    episodes: [],
-    notices: [],
-    settings: { ...defaultSettings },
-    chapters: {},
-    notes: [],
-    downloads: {},
-    queue: [],
-    ...data,
+/** What a test serves to the services' fetch: a body, or a function of the request. */
+export type Route =
+  string | Uint8Array<ArrayBuffer> | ((url: string, init: RequestInit | undefined) => Response | Promise<Response>);
+
+/** A route whose answer never comes (until the app closes): a download that never completes. */
+export const never: Route = (_url, init) =>
+  new Promise((_resolve, reject) =>
+    init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+  );
+
+export interface FakeBridgeOptions {
+  /** Handlers used instead of the real ones (still behind the contract's validation). */
+  overrides?: Partial<Handlers>;
+}
+
+export type FakeBridge = Awaited<ReturnType<typeof createFakeBridge>>;
+
+/** Every fake made and not closed yet; `closeFakeBridges` (after each test) closes them. */
+const open = new Set<FakeBridge>();
+
+export async function closeFakeBridges(): Promise<void> {
+  await Promise.all([...open].map((fake) => fake.close()));
+}
+
+export async function createFakeBridge(data: Partial<FakeData> = {}, options: FakeBridgeOptions = {}) {
+  const seed = { feeds: [sampleFeed], episodes: [], settings: defaultSettings, ...data };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'earmark-renderer-'));
+  await writeStores(dataDir, seed);
+
+  const routes = new Map<string, Route>();
+  const network: typeof fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const route = routes.get(url);
+    if (route === undefined) throw new TypeError(`fetch failed: ${url} is not served in this test`);
+    if (typeof route === 'function') return route(url, init);
+    return new Response(route, { headers: { 'content-length': String(route.length) } });
   };
-  // Like the queue store: answers the queue as episodes, announces every change.
-  const queueEpisodes = () =>
-    store.queue.map((id) => store.episodes.find((episode) => episode.id === id)).filter((e) => e !== undefined);
-  const queueChanged = () => {
-    const episodeIds = [...store.queue];
-    queueMicrotask(() => listeners.forEach((listener) => listener('queueChanged', { episodeIds })));
-    return queueEpisodes();
+  const logged: unknown[] = [];
+  const app: EarmarkApp = createApp({
+    dataDir,
+    storeFactory: confStoreFactory,
+    fetch: network,
+    log: (error) => logged.push(error),
+    refreshTimers: { set: () => 0, clear: () => {} }, // no background refresh
+  });
+  for (const note of seed.notes ?? []) await app.call('restoreNote', { note });
+
+  // Notices live in memory in the service too; the seeded ones are listed and dismissed beside its own.
+  let seededNotices = [...(seed.notices ?? [])];
+  const overrides: Partial<Handlers> = {
+    listNotices: async () => [...seededNotices, ...(await app.handlers.listNotices({}))],
+    dismissNotice: (input) => {
+      seededNotices = seededNotices.filter((notice) => notice.id !== input.id);
+      return app.handlers.dismissNotice(input);
+    },
+    ...options.overrides,
   };
-  // Like the download manager: every change is announced as an event after the call answered.
-  const putDownload = (download: Download) => {
-    store.downloads[download.episodeId] = download;
-    const copy = structuredClone(download);
-    queueMicrotask(() => listeners.forEach((listener) => listener('downloadChanged', copy)));
-    return download;
-  };
-  const downloadOf = (episodeId: string) => {
-    const download = store.downloads[episodeId];
-    if (!download) throw new Error('That episode has no download.');
-    return download;
-  };
-  let noteCount = 0;
-  // Like the notes service: every change is announced, after the call has answered.
-  const changed = (episodeId: string) =>
-    queueMicrotask(() => listeners.forEach((listener) => listener('notesChanged', { episodeIds: [episodeId] })));
-  const findNote = (id: string) => {
-    const note = store.notes.find((item) => item.id === id);
-    if (!note) throw new Error(`no note ${id}`);
-    return note;
-  };
-  // The service's own filter over the fake's episodes (given newest first, as the catalogue keeps them).
-  const matching = (query: EpisodeQuery) =>
-    filterEpisodes(store.episodes, query, (episode) => ({
-      played: episode.state.played,
-      position: episode.state.position,
-      downloaded: store.downloads[episode.id]?.state === 'completed',
-      hasNotes: episode.hasNotes || store.notes.some((note) => note.episodeId === episode.id),
-    }));
+
   const calls: { method: MethodName; input: unknown }[] = [];
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
-  const unused = () => {
-    throw new Error('not used by these renderer tests');
-  };
-  const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
-
-  const handlers: Record<MethodName, (input: never) => unknown> = {
-    listFeeds: () => store.feeds,
-    listEpisodes: ({ offset = 0, limit, ...query }: EpisodeQuery & { offset?: number; limit?: number }) =>
-      matching(query).slice(offset, limit === undefined ? undefined : offset + limit),
-    countEpisodes: (query: EpisodeQuery) => matching(query).length,
-    getEpisode: ({ id }: { id: string }) => store.episodes.find((episode) => episode.id === id),
-    subscribe: () => ({
-      feed: sampleFeed,
-      result: { feedId: sampleFeed.id, ok: true, added: 0, updated: 0 },
-      alreadySubscribed: store.feeds.some((feed) => feed.id === sampleFeed.id),
-    }),
-    // No directory by default; tests that search give the fake one (bridge.searchDirectory).
-    searchDirectory: ({ term }: { term: string }) => ({ term, shows: [] }),
-    refreshFeeds: () => [],
-    setEpisodeState: ({ id, position, played }: { id: string; position?: number; played?: boolean }) => {
-      const episode = store.episodes.find((item) => item.id === id)!;
-      episode.state = {
-        position: position ?? episode.state.position,
-        played: played ?? episode.state.played,
-        updatedAt: new Date().toISOString(),
-      };
-      return episode.state;
-    },
-    getSession: () => ({
-      lastEpisode: store.episodes.find((episode) => episode.id === store.lastEpisodeId) ?? null,
-    }),
-    unsubscribe: ({ feedId }: { feedId: string }) => {
-      const before = store.episodes.length;
-      store.episodes = store.episodes.filter((episode) => episode.feedId !== feedId);
-      store.feeds = store.feeds.filter((feed) => feed.id !== feedId);
-      return { removedEpisodes: before - store.episodes.length, removedDownloads: 0 };
-    },
-    importOpml: () => ({ added: 1, skipped: 0, failed: [] }),
-    exportOpml: () => ({ fileName: 'earmark-subscriptions.opml', mimeType: 'text/x-opml', content: '<opml/>' }),
-    getQueue: () => queueEpisodes(),
-    addToQueue: ({ episodeId, position }: { episodeId: string; position?: 'next' | 'end' }) => {
-      store.queue = store.queue.filter((id) => id !== episodeId);
-      if (position === 'next') store.queue.unshift(episodeId);
-      else store.queue.push(episodeId);
-      return queueChanged();
-    },
-    removeFromQueue: ({ episodeId }: { episodeId: string }) => {
-      store.queue = store.queue.filter((id) => id !== episodeId);
-      return queueChanged();
-    },
-    moveInQueue: ({ episodeId, toIndex }: { episodeId: string; toIndex: number }) => {
-      store.queue = store.queue.filter((id) => id !== episodeId);
-      store.queue.splice(Math.min(toIndex, store.queue.length), 0, episodeId);
-      return queueChanged();
-    },
-    advanceQueue: ({ finishedEpisodeId }: { finishedEpisodeId?: string }) => {
-      store.queue = store.queue.filter((id) => id !== finishedEpisodeId);
-      const next = store.queue.shift();
-      queueChanged();
-      return store.episodes.find((episode) => episode.id === next) ?? null;
-    },
-    getSettings: () => store.settings,
-    updateSettings: (patch: Partial<Settings>) => (store.settings = { ...store.settings, ...patch }),
-    listNotices: () => store.notices,
-    dismissNotice: ({ id }: { id: string }) => {
-      store.notices = store.notices.filter((notice) => notice.id !== id);
-      return null;
-    },
-    listDownloads: () => Object.values(store.downloads),
-    downloadEpisode: ({ episodeId }: { episodeId: string }) => {
-      const episode = store.episodes.find((item) => item.id === episodeId)!;
-      return putDownload({
-        episodeId,
-        feedId: episode.feedId,
-        url: episode.enclosure!.url,
-        state: 'queued',
-        bytes: 0,
-        ...(episode.enclosure?.length ? { total: episode.enclosure.length } : {}),
-        queuedAt: new Date().toISOString(),
-      });
-    },
-    pauseDownload: ({ episodeId }: { episodeId: string }) => putDownload({ ...downloadOf(episodeId), state: 'paused' }),
-    retryDownload: ({ episodeId }: { episodeId: string }) => {
-      const { error: _error, ...rest } = downloadOf(episodeId);
-      return putDownload({ ...rest, state: 'queued', queuedAt: new Date().toISOString() });
-    },
-    cancelDownload: ({ episodeId }: { episodeId: string }) =>
-      putDownload({ ...downloadOf(episodeId), state: 'cancelled', bytes: 0 }),
-    removeDownload: ({ episodeId }: { episodeId: string }) => {
-      downloadOf(episodeId);
-      delete store.downloads[episodeId];
-      queueMicrotask(() => listeners.forEach((listener) => listener('downloadRemoved', { episodeId })));
-      return null;
-    },
-    getStorageUsage: () => {
-      const byFeed: Record<string, number> = {};
-      let totalBytes = 0;
-      for (const download of Object.values(store.downloads)) {
-        if (download.state !== 'completed') continue;
-        byFeed[download.feedId] = (byFeed[download.feedId] ?? 0) + download.bytes;
-        totalBytes += download.bytes;
-      }
-      return { totalBytes, byFeed };
-    },
-    getChapters: ({ episodeId }: { episodeId: string }) => store.chapters[episodeId] ?? [],
-    listNotes: ({ episodeId }: { episodeId: string }) =>
-      store.notes.filter((note) => note.episodeId === episodeId).sort((a, b) => a.at - b.at),
-    addNote: ({ episodeId, at, text }: { episodeId: string; at: number; text: string }) => {
-      noteCount += 1;
-      const now = new Date().toISOString();
-      const note: Note = { id: `note-${noteCount}`, episodeId, at, text, createdAt: now, updatedAt: now };
-      store.notes.push(note);
-      changed(episodeId);
-      return note;
-    },
-    updateNote: ({ id, text, at }: { id: string; text?: string; at?: number }) => {
-      const note = findNote(id);
-      Object.assign(note, { text: text ?? note.text, at: at ?? note.at, updatedAt: new Date().toISOString() });
-      changed(note.episodeId);
-      return note;
-    },
-    deleteNote: ({ id }: { id: string }) => {
-      const note = findNote(id);
-      store.notes = store.notes.filter((item) => item.id !== id);
-      changed(note.episodeId);
-      return note;
-    },
-    restoreNote: ({ note }: { note: Note }) => {
-      store.notes.push(note);
-      changed(note.episodeId);
-      return note;
-    },
-    search: () => [],
-    exportNotes: unused,
-    importNotes: unused,
-  };
+  const toListeners = (event: EventName, payload: unknown) =>
+    listeners.forEach((listener) => listener(event, structuredClone(payload)));
+  const offEvents = app.events.subscribe(toListeners);
 
   const bridge = Object.fromEntries(
-    Object.entries(handlers).map(([method, handler]) => [
+    methodNames.map((method) => [
       method,
-      (input: unknown) => {
-        calls.push({ method: method as MethodName, input });
-        return ok(structuredClone((handler as (input: unknown) => unknown)(input)));
+      async (input: unknown) => {
+        calls.push({ method, input });
+        const handlers = { ...app.handlers, ...overrides } as Handlers;
+        // Across a transport the input is copied and so is the answer.
+        const envelope = await dispatch(handlers, method, structuredClone(input), (error) => logged.push(error));
+        return structuredClone(envelope);
       },
     ]),
   ) as unknown as EarmarkBridge;
@@ -258,10 +160,111 @@ export function createFakeBridge(data: Partial<FakeData> = {}) {
     return () => listeners.delete(listener);
   };
 
-  return {
+  let closed: Promise<void> | undefined;
+  const fake = {
     bridge,
-    store,
+    app,
     calls,
-    emit: (event: EventName, payload: unknown) => listeners.forEach((listener) => listener(event, payload)),
+    /** Handlers used instead of the real ones; a test may set one at any time. */
+    overrides,
+    /** What the services' fetch answers, by absolute URL; any other address fails at once. */
+    network: routes,
+    /** What the services hold now, for a test's assertions (read only). */
+    store: {
+      get settings() {
+        return app.handlers.getSettings({}) as Settings;
+      },
+      /** Downloads by episode id. */
+      get downloads(): Record<string, Download> {
+        const list = app.handlers.listDownloads({}) as Download[];
+        return Object.fromEntries(list.map((download) => [download.episodeId, download]));
+      },
+      get queue() {
+        return (app.handlers.getQueue({}) as EpisodeWithState[]).map((episode) => episode.id);
+      },
+    },
+    /**
+     * Downloads an episode for real: its enclosure URL serves `bytes` zero bytes, and this resolves
+     * once the download manager says it completed (its events reach the renderer as they happen).
+     */
+    download: async (episodeId: string, bytes: number) => {
+      const episode = (await app.handlers.getEpisode({ id: episodeId })) as EpisodeWithState;
+      routes.set(episode.enclosure!.url, new Uint8Array(bytes));
+      const done = new Promise<void>((resolve) => {
+        const off = app.events.subscribe((event, payload) => {
+          const download = payload as Download;
+          if (event !== 'downloadChanged' || download.episodeId !== episodeId) return;
+          if (download.state !== 'completed' && download.state !== 'failed') return;
+          off();
+          resolve();
+        });
+      });
+      await app.downloads.resume(); // the queue runs from here on (createApp's start is not called)
+      const answer = await app.call('downloadEpisode', { episodeId });
+      if (!answer.ok) throw new Error(answer.error.message);
+      await done;
+    },
+    /** Errors the services logged (nothing is printed). */
+    logged,
+    dataDir,
+    /**
+     * Sends an event to the renderer only, as the shell does (menu commands) or as a service would
+     * in a moment the test stages (a transfer's progress). The services do not hear it.
+     */
+    emit: (event: EventName, payload: unknown) => toListeners(event, payload),
+    close: () =>
+      (closed ??= (async () => {
+        open.delete(fake);
+        offEvents();
+        listeners.clear();
+        await app.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      })()),
   };
+  open.add(fake);
+  return fake;
+}
+
+const writeJson = (file: string, value: unknown) => {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, JSON.stringify(value), { mode: 0o600 });
+};
+
+/** The test's library as the services keep it on disk (see "The data folder" in docs/architecture.md). */
+async function writeStores(dataDir: string, data: Partial<FakeData> & { feeds: Feed[]; episodes: EpisodeWithState[] }) {
+  const chapterCache = new ChapterCache(dataDir);
+  const chaptersUrl = (id: string) => `https://example.com/${encodeURIComponent(id)}/chapters.json`;
+  const stored = data.episodes.map(({ state: _state, hasNotes: _hasNotes, ...episode }) =>
+    data.chapters?.[episode.id] ? { ...episode, chaptersUrl: chaptersUrl(episode.id) } : episode,
+  );
+  writeJson(path.join(dataDir, 'catalogue.json'), { schemaVersion: 2, feeds: data.feeds });
+  for (const feed of data.feeds) {
+    const episodes = stored.filter((episode) => episode.feedId === feed.id);
+    writeJson(path.join(dataDir, 'shows', `${shortHash(feed.id)}.json`), {
+      schemaVersion: 1,
+      feedId: feed.id,
+      episodes,
+    });
+  }
+  const states = Object.fromEntries(data.episodes.map((episode) => [episode.id, episode.state]));
+  writeJson(path.join(dataDir, 'listening-state.json'), {
+    schemaVersion: 1,
+    states,
+    ...(data.lastEpisodeId ? { lastEpisodeId: data.lastEpisodeId } : {}),
+  });
+  writeJson(path.join(dataDir, 'queue.json'), { schemaVersion: 1, queue: data.queue ?? [] });
+  writeJson(path.join(dataDir, 'settings.json'), { schemaVersion: 1, settings: data.settings });
+  const downloads = Object.values(data.downloads ?? {}).map((download) => {
+    if (download.state !== 'completed') return download;
+    const episode = data.episodes.find((item) => item.id === download.episodeId);
+    const fileName = finalFileName(download.episodeId, extensionFor(episode?.enclosure?.type));
+    const file = path.join(dataDir, 'media', fileName);
+    writeJson(file, '');
+    truncateSync(file, download.bytes); // sparse: the size is what the services read
+    return { ...download, fileName };
+  });
+  writeJson(path.join(dataDir, 'downloads.json'), { schemaVersion: 1, downloads });
+  for (const [episodeId, chapters] of Object.entries(data.chapters ?? {})) {
+    await chapterCache.set(chaptersUrl(episodeId), chapters, new Date());
+  }
 }

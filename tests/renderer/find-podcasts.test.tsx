@@ -7,7 +7,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Envelope } from '../../shared/api';
+import { EarmarkError } from '../../electron/core/dispatch';
 import type { DirectorySearch, DirectoryShow } from '../../shared/types';
 import { renderApp, resetAppBetweenTests } from './render-app';
 
@@ -29,10 +29,10 @@ type Fake = Awaited<ReturnType<typeof renderApp>>;
 /** The directory answers when the test says so; returns each search's term and its answer function. */
 function holdSearches(fake: Fake) {
   const pending: { term: string; answer: (shows: DirectoryShow[]) => void }[] = [];
-  fake.bridge.searchDirectory = ((input: { term: string }) =>
-    new Promise<Envelope<DirectorySearch>>((resolve) => {
-      pending.push({ term: input.term, answer: (shows) => resolve({ ok: true, value: { term: input.term, shows } }) });
-    })) as typeof fake.bridge.searchDirectory;
+  fake.overrides.searchDirectory = ({ term }) =>
+    new Promise<DirectorySearch>((resolve) => {
+      pending.push({ term, answer: (shows) => resolve({ term, shows }) });
+    });
   return pending;
 }
 
@@ -77,13 +77,11 @@ describe('Find podcasts', () => {
 
   it('says when nothing matches, and when the directory fails', async () => {
     const fake = await renderApp();
-    fake.bridge.searchDirectory = (async (input: { term: string }) =>
-      input.term === 'down'
-        ? {
-            ok: false,
-            error: { code: 'failed', message: "Couldn't reach the podcast directory: the connection was refused." },
-          }
-        : { ok: true, value: { term: input.term, shows: [] } }) as typeof fake.bridge.searchDirectory;
+    fake.overrides.searchDirectory = ({ term }) => {
+      if (term === 'down')
+        throw new EarmarkError('failed', "Couldn't reach the podcast directory: the connection was refused.");
+      return { term, shows: [] };
+    };
     const { user, box } = await openFinder();
     await user.type(box, 'zzz{Enter}');
     expect(await screen.findByText('No podcasts match “zzz”.')).toBeTruthy();

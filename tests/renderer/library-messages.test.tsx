@@ -7,6 +7,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { EarmarkError } from '../../electron/core/dispatch';
 import type { Download, Feed } from '../../shared/types';
 import { formatRate, rates } from '../../renderer/features/player/speed-control';
 import { sampleEpisode, sampleFeed, type FakeData } from './fake-bridge';
@@ -27,15 +28,24 @@ const newShow: Feed = {
 
 type Fake = Awaited<ReturnType<typeof renderApp>>;
 
-/** Makes the fake's subscribe answer with `feed` (added to the library) or fail with `error`. */
+/** A feed of one episode, as a show's server would send it. */
+const feedXml = (title: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>${title}</title><description>A show.</description>
+<item><title>First</title><guid>first</guid><enclosure url="https://example.org/1.mp3" type="audio/mpeg"/></item>
+</channel></rss>`;
+
+/**
+ * Serves `feed` at its address, so the service subscribes to it for real; or makes the call fail
+ * with `error` as it arrives across the transport (what no feed server can make the service say).
+ */
 function answerSubscribe(fake: Fake, answer: { feed: Feed } | { error: { code: string; message: string } }): void {
+  if ('feed' in answer) {
+    fake.network.set(answer.feed.url, feedXml(answer.feed.title));
+    return;
+  }
   fake.bridge.subscribe = (async (input: unknown) => {
     fake.calls.push({ method: 'subscribe', input });
-    if ('error' in answer) return { ok: false, error: answer.error };
-    const alreadySubscribed = fake.store.feeds.some((feed) => feed.id === answer.feed.id);
-    if (!alreadySubscribed) fake.store.feeds.push(answer.feed);
-    const result = { feedId: answer.feed.id, ok: true, added: 0, updated: 0 };
-    return { ok: true, value: { feed: answer.feed, result, alreadySubscribed } };
+    return { ok: false, error: answer.error };
   }) as typeof fake.bridge.subscribe;
 }
 
@@ -121,24 +131,15 @@ describe('subscribe with an address typed loosely, or a web page', () => {
   it('offers the feeds a web page names, and subscribes to the one picked', async () => {
     const fake = await renderApp();
     const page = 'https://show.example/';
-    fake.bridge.subscribe = (async (input: { url: string }) => {
-      fake.calls.push({ method: 'subscribe', input });
-      if (input.url === page) {
-        return {
-          ok: true,
-          value: {
-            pageUrl: page,
-            choices: [
-              { url: 'https://show.example/mp3.xml', title: 'MP3 feed', kind: 'rss' },
-              { url: newShow.url, kind: 'atom' },
-            ],
-          },
-        };
-      }
-      fake.store.feeds.push(newShow);
-      const result = { feedId: newShow.id, ok: true, added: 0, updated: 0 };
-      return { ok: true, value: { feed: newShow, result, alreadySubscribed: false } };
-    }) as typeof fake.bridge.subscribe;
+    const links = [
+      '<link rel="alternate" type="application/rss+xml" title="MP3 feed" href="https://show.example/mp3.xml">',
+      `<link rel="alternate" type="application/atom+xml" href="${newShow.url}">`,
+    ];
+    fake.network.set(
+      page,
+      () => new Response(`<html><head>${links.join('')}</head></html>`, { headers: { 'content-type': 'text/html' } }),
+    );
+    answerSubscribe(fake, { feed: newShow });
     await subscribeTo('show.example/');
     const choices = await screen.findByRole('list', { name: 'Feeds on this page' });
     expect(screen.getByText('That page offers 2 feeds. Pick one below.').getAttribute('role')).toBe('status');
@@ -180,8 +181,9 @@ describe('refresh status', () => {
     const user = userEvent.setup();
     const fake = await renderApp();
     await screen.findByRole('list', { name: 'Episodes' });
-    fake.bridge.refreshFeeds = () =>
-      Promise.resolve({ ok: false, error: { code: 'failed', message: 'The disk is full' } }) as never;
+    fake.overrides.refreshFeeds = () => {
+      throw new EarmarkError('failed', 'The disk is full');
+    };
     await user.click(screen.getByRole('button', { name: 'Refresh feeds' }));
     expect(await screen.findByText("Couldn't refresh: The disk is full.")).toBeTruthy();
 

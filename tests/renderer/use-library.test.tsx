@@ -5,20 +5,20 @@
  */
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Envelope } from '../../shared/api';
 import type { EpisodeWithState, Feed } from '../../shared/types';
 import { noFilters } from '../../renderer/features/library/episode-filter';
 import type { EpisodeQuery } from '../../renderer/features/library/use-episode-window';
-import { createFakeBridge, sampleEpisode, sampleFeed, type FakeData } from './fake-bridge';
+import { closeFakeBridges, createFakeBridge, sampleEpisode, sampleFeed, type FakeData } from './fake-bridge';
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   delete window.earmark;
+  await closeFakeBridges();
 });
 
 /** api.ts picks its transport at import time: import the hooks after the fake is in place. */
 async function withBridge(data: Partial<FakeData> = {}) {
-  const fake = createFakeBridge(data);
+  const fake = await createFakeBridge(data);
   window.earmark = fake.bridge;
   vi.resetModules();
   const { useLibrary } = await import('../../renderer/features/library/use-library');
@@ -33,8 +33,7 @@ describe('useLibrary reloads', () => {
   async function renderLibrary() {
     const { fake, useLibrary } = await withBridge();
     const answers: Answer[] = [];
-    fake.bridge.listFeeds = () =>
-      new Promise<Envelope<Feed[]>>((resolve) => answers.push((feeds) => resolve({ ok: true, value: feeds })));
+    fake.overrides.listFeeds = () => new Promise<Feed[]>((resolve) => answers.push(resolve));
     const hook = renderHook(() => useLibrary());
     await waitFor(() => expect(answers).toHaveLength(1)); // the first load asked
     return { ...hook, answers };
@@ -133,7 +132,7 @@ describe('useEpisodeWindow', () => {
     expect(result.current.total).toBe(3);
     const first = result.current.at(0) as EpisodeWithState;
     const played = { ...first.state, played: true };
-    fake.store.episodes[0]!.state = played;
+    await fake.app.call('setEpisodeState', { id: first.id, played: true });
     act(() => result.current.patch(first.id, played));
     await waitFor(() => expect(result.current.total).toBe(2));
     expect(result.current.at(0)?.id).not.toBe(first.id);
