@@ -182,6 +182,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       library.listening.close();
       await feeds.stop();
       await downloads.stop();
+      await chapters.stop();
       library.stop();
       unlock();
     },

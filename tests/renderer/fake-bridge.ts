@@ -143,14 +143,22 @@ export async function createFakeBridge(data: Partial<FakeData> = {}, options: Fa
     listeners.forEach((listener) => listener(event, structuredClone(payload)));
   const offEvents = app.events.subscribe(toListeners);
 
+  // Calls still on their way when the test ends (an unmounting player saves its position) finish
+  // before the app closes; later ones are answered as a closed app would be, so nothing writes
+  // into the data folder after it is removed.
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
   const bridge = Object.fromEntries(
     methodNames.map((method) => [
       method,
       async (input: unknown) => {
         calls.push({ method, input });
+        if (closing) return { ok: false, error: { code: 'failed', message: 'Earmark has closed.' } };
         const handlers = { ...app.handlers, ...overrides } as Handlers;
         // Across a transport the input is copied and so is the answer.
-        const envelope = await dispatch(handlers, method, structuredClone(input), (error) => logged.push(error));
+        const call = dispatch(handlers, method, structuredClone(input), (error) => logged.push(error));
+        inFlight.add(call);
+        const envelope = await call.finally(() => inFlight.delete(call));
         return structuredClone(envelope);
       },
     ]),
@@ -217,6 +225,9 @@ export async function createFakeBridge(data: Partial<FakeData> = {}, options: Fa
         open.delete(fake);
         offEvents();
         listeners.clear();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        closing = true;
+        await Promise.allSettled([...inFlight]);
         await app.close();
         rmSync(dataDir, { recursive: true, force: true });
       })()),

@@ -90,6 +90,8 @@ export class ChapterService {
   private readonly remoteFailedAt = new Map<string, number>();
   private readonly remoteQueue: (() => void)[] = [];
   private remoteRunning = 0;
+  private readonly writes = new Set<Promise<void>>();
+  private closed = false;
 
   constructor(private readonly options: ChapterServiceOptions) {
     this.cache = new ChapterCache(options.dataDir);
@@ -150,6 +152,22 @@ export class ChapterService {
       episode.enclosure ? this.embeddedByUrl.get(episode.enclosure.url) : undefined,
     ];
     return sources.filter((list) => list !== undefined && list.length > 0) as (readonly { title: string }[])[];
+  }
+
+  /**
+   * Waits for cache files being written, and writes no more: reads still running (the audio on the
+   * web) end without touching the data folder once the app has closed.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.writes]);
+  }
+
+  private keep(writeFile: () => Promise<void>): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const write = writeFile();
+    this.writes.add(write);
+    return write.finally(() => this.writes.delete(write));
   }
 
   /** Reads the disk cache into memory, so knownChapters answers for every episode read before. Never rejects. */
@@ -305,7 +323,7 @@ export class ChapterService {
     this.embeddedByUrl.set(url, chapters);
     if (before && JSON.stringify(before) === JSON.stringify(chapters)) return;
     try {
-      await this.cache.set(url, chapters, this.now(), 'embedded');
+      await this.keep(() => this.cache.set(url, chapters, this.now(), 'embedded'));
     } catch (error) {
       this.warn(`Could not cache chapters of ${url}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -340,7 +358,7 @@ export class ChapterService {
     this.failedAt.delete(url);
     this.json.set(url, chapters);
     try {
-      await this.cache.set(url, chapters, this.now());
+      await this.keep(() => this.cache.set(url, chapters, this.now()));
     } catch (error) {
       this.warn(`Could not cache chapters ${url}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -50,7 +50,7 @@ export function chaptersArea(context: AppContext, library: LibraryArea, links: C
       chapters.chaptersFor(catalogue.episodeOrThrow(episodeId), links.localFile(episodeId)),
   } satisfies Partial<Handlers>;
 
-  return { handlers, chapters };
+  return { handlers, chapters, stop: () => chapters.close() };
 }
 
 export type ChaptersArea = ReturnType<typeof chaptersArea>;
