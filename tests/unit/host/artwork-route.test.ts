@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../../shared/api.js';
 import type { Feed } from '../../../shared/types.js';
 import { startHost, type RunningHost } from '../../../electron/host/host.js';
 import { startFeedServer, type FeedServer } from '../../support/fixture-feed.js';
-import { send, tempDir } from './helpers.js';
+import { callHost, send, tempDir } from './helpers.js';
 
 // A show's artwork is kept in the data folder after a sync and served at /artwork/<feed id>, so the
 // library shows it with the network gone (Electron answers the same path on app://earmark).
@@ -13,17 +12,7 @@ let host: RunningHost;
 let cleanup: () => void;
 let cookie: string;
 
-async function call<T>(method: string, input: unknown = {}): Promise<T> {
-  const reply = await send(host.port, {
-    method: 'POST',
-    path: `/api/${method}`,
-    headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = JSON.parse(reply.body) as Envelope<T>;
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
-}
+const call = <T>(method: string, input: unknown = {}) => callHost<T>(host.port, cookie, method, input);
 
 async function keptArtworkOf(): Promise<Feed> {
   for (let attempt = 0; attempt < 100; attempt++) {

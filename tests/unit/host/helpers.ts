@@ -1,3 +1,4 @@
+import type { Envelope } from '../../../shared/api.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
@@ -50,4 +51,17 @@ export async function unusedPort(): Promise<number> {
 export function tempDir(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A contract call over the host's HTTP API with the token cookie; throws the error's message. */
+export async function callHost<T>(port: number, cookie: string, method: string, input: unknown = {}): Promise<T> {
+  const reply = await send(port, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = JSON.parse(reply.body) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+  return envelope.value;
 }

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../../shared/api.js';
 import type { Download, EpisodeWithState } from '../../../shared/types.js';
 import { startHost, type RunningHost } from '../../../electron/host/host.js';
 import { FeedServer } from '../feeds/feed-server.js';
-import { send, tempDir } from './helpers.js';
+import { callHost, send, tempDir } from './helpers.js';
 
 // Downloaded episodes are served at /media/<id> with Range, behind the token: the browser host's
 // half of "play offline" (Electron serves the same through earmark-media://).
@@ -15,17 +14,7 @@ let host: RunningHost;
 let cleanup: () => void;
 let cookie: string;
 
-async function call<T>(method: string, input: unknown = {}): Promise<T> {
-  const reply = await send(host.port, {
-    method: 'POST',
-    path: `/api/${method}`,
-    headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = JSON.parse(reply.body) as Envelope<T>;
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
-}
+const call = <T>(method: string, input: unknown = {}) => callHost<T>(host.port, cookie, method, input);
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let attempt = 0; attempt < 100; attempt++) {
