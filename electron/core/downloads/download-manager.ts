@@ -1,31 +1,19 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, DownloadProgress, StorageRules, StorageUsage } from '../../../shared/types.js';
 import { dropUndefined } from '../objects.js';
 import { PRIVATE_FOLDER_MODE, type KeyValueStore } from '../store.js';
-import {
-  keepStoreCopy,
-  publicDownload,
-  readStoredDownloads,
-  type DownloadsData,
-  type StoredDownload,
-} from './download-store.js';
-import {
-  DownloadError,
-  networkError,
-  sizeNote,
-  unconfirmedEndWords,
-  unreadableRecordsWords,
-} from './download-messages.js';
-import type { FileSink } from './file-sink.js';
-import { defaultFreeSpaceMargin, ensureFreeSpace, statfsFreeSpace, type FreeSpace } from './free-space.js';
-import { fetchHttpGet, nodeHttpGet, type HttpGet } from './http-get.js';
-import { extensionFor, finalFileName, fileStem, isEarmarkFileName, partFileName } from './media-names.js';
-import { sweepMedia, type KnownEpisode } from './media-sweep.js';
-import { etaSeconds, ProgressMeter } from './progress-meter.js';
-import { planEvictions, type DownloadFacts, type Eviction } from './storage-rules.js';
-import { transfer, type HeadersInfo } from './transfer.js';
+import { publicDownload, type DownloadsData, type StoredDownload } from './download-store.js';
+import { DownloadError } from './download-messages.js';
+import { DownloadRecords, plausibleEnclosureBytes } from './download-records.js';
+import { DownloadRunner } from './download-runner.js';
+import { defaultFreeSpaceMargin, statfsFreeSpace, type FreeSpace } from './free-space.js';
+import { fetchHttpGet, nodeHttpGet } from './http-get.js';
+import { isEarmarkFileName, partFileName } from './media-names.js';
+import type { KnownEpisode } from './media-sweep.js';
+import { RunningDownloads } from './running-downloads.js';
+import { completedDownloadFacts, planEvictions, type DownloadFacts, type Eviction } from './storage-rules.js';
 
 /** The part of an episode a download needs (an Episode from the catalogue fits). */
 export interface EpisodeToDownload {
@@ -72,63 +60,60 @@ export interface DownloadManagerOptions {
   onNotice?: (text: string) => void;
 }
 
-type StopReason = 'pause' | 'cancel' | 'remove' | 'close';
-
-/** What the manager holds for a running download; read by the timer that samples progress. */
-interface Active {
-  stopper: AbortController;
-  stop?: StopReason;
-  attempt?: AbortController;
-  stream?: FileSink;
-  start: number;
-  lastBytes: number;
-  lastChangeAt: number;
-  lastEmitAt: number;
-  emittedBytes: number;
-  meter: ProgressMeter;
-  run?: Promise<void>;
-}
-
-/** Feed enclosure lengths are often wrong or placeholders ("0", "1"): below this they are ignored. */
-const plausibleEnclosureBytes = 64 * 1024;
-/** Range probes in a row that find no end and no new bytes before a download without a stated length fails. */
-const maxEndProbes = 3;
-
 /**
  * Episode downloads: a persistent queue with a concurrency limit; each file is streamed to
  * <media>/<sha256(id)>.part, resumed with Range + If-Range after drops, crashes and restarts,
- * verified against the stated length and renamed into place only when complete.
+ * verified against the stated length and renamed into place only when complete. The records are
+ * in download-records.ts, one download's attempts in download-runner.ts, the running ones and
+ * their progress timer in running-downloads.ts and progress-ticker.ts.
  */
 export class DownloadManager {
   readonly mediaDir: string;
-  private readonly records = new Map<string, StoredDownload>();
-  private readonly active = new Map<string, Active>();
-  private readonly httpGet: HttpGet;
+  private readonly records: DownloadRecords;
+  private readonly running: RunningDownloads;
   private readonly now: () => Date;
-  private readonly freeSpace: FreeSpace;
   private readonly concurrency: () => number;
-  private readonly maxRetries: number;
-  private readonly retryBaseMs: number;
-  private readonly stallTimeoutMs: number;
-  private readonly progressIntervalMs: number;
-  private timer: ReturnType<typeof setInterval> | undefined;
   /** Adopted by this start's sweep: spared by the storage rules until the next start (see resume). */
   private readonly adopted = new Set<string>();
   private started = false;
   private closed = false;
 
   constructor(private readonly options: DownloadManagerOptions) {
-    this.mediaDir = path.join(options.dataDir, 'media');
-    mkdirSync(this.mediaDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
-    this.httpGet = options.fetch ? fetchHttpGet(options.fetch) : nodeHttpGet;
-    this.now = options.now ?? (() => new Date());
-    this.freeSpace = options.freeSpace ?? statfsFreeSpace;
+    const mediaDir = path.join(options.dataDir, 'media');
+    this.mediaDir = mediaDir;
+    mkdirSync(mediaDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+    const now = options.now ?? (() => new Date());
+    this.now = now;
     this.concurrency = options.concurrency ?? (() => 2);
-    this.maxRetries = options.maxRetries ?? 3;
-    this.retryBaseMs = options.retryBaseMs ?? 1000;
-    this.stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
-    this.progressIntervalMs = options.progressIntervalMs ?? 250;
-    this.loadRecords();
+    const onProgress = (progress: DownloadProgress) => options.onProgress?.(progress);
+    const records = new DownloadRecords({
+      mediaDir,
+      store: options.store,
+      now,
+      onChange: (download) => options.onChange?.(download),
+      notice: (text) => (options.onNotice ?? console.warn)(text),
+    });
+    this.records = records;
+    const runner = new DownloadRunner({
+      records,
+      mediaDir,
+      httpGet: options.fetch ? fetchHttpGet(options.fetch) : nodeHttpGet,
+      now,
+      freeSpace: options.freeSpace ?? statfsFreeSpace,
+      freeSpaceMargin: options.freeSpaceMargin ?? defaultFreeSpaceMargin,
+      maxRetries: options.maxRetries ?? 3,
+      retryBaseMs: options.retryBaseMs ?? 1000,
+      maxRedirects: options.maxRedirects ?? 10,
+      onProgress,
+    });
+    this.running = new RunningDownloads({
+      runner,
+      records,
+      onProgress,
+      progressIntervalMs: options.progressIntervalMs ?? 250,
+      stallTimeoutMs: options.stallTimeoutMs ?? 30_000,
+      onSettled: () => this.pump(),
+    });
   }
 
   /** Every download, in queue order. */
@@ -173,17 +158,18 @@ export class DownloadManager {
     for (const record of this.records.values()) {
       owned.add(partFileName(record.episodeId));
       if (record.fileName) owned.add(record.fileName);
-      if (record.state === 'downloading') this.update(record.episodeId, { state: 'queued' }, false);
-      if (record.state === 'completed' && !this.completeOnDisk(record))
-        this.update(record.episodeId, {
+      if (record.state === 'downloading') this.records.update(record.episodeId, { state: 'queued' }, false);
+      if (record.state === 'completed' && !this.records.completeOnDisk(record))
+        this.records.update(record.episodeId, {
           state: 'failed',
           bytes: 0,
           error: 'The downloaded file is missing or damaged. Download it again.',
         });
     }
-    const adopted = this.sweep(owned);
-    this.save();
-    for (const episodeId of adopted) this.emitChange(episodeId);
+    const adopted = this.records.sweep(owned, this.options.knownEpisodes ?? (() => []));
+    for (const episodeId of adopted) this.adopted.add(episodeId);
+    this.records.save();
+    for (const episodeId of adopted) this.records.emitChange(episodeId);
     this.pump();
   }
 
@@ -192,7 +178,7 @@ export class DownloadManager {
     if (this.closed) throw new DownloadError('Downloads are shutting down.');
     const existing = this.records.get(episode.id);
     if (existing && (existing.state === 'queued' || existing.state === 'downloading')) return publicDownload(existing);
-    if (existing?.state === 'completed' && this.completeOnDisk(existing)) return publicDownload(existing);
+    if (existing?.state === 'completed' && this.records.completeOnDisk(existing)) return publicDownload(existing);
     const length = episode.enclosure.length;
     const fresh: StoredDownload = dropUndefined({
       episodeId: episode.id,
@@ -210,10 +196,10 @@ export class DownloadManager {
     const record: StoredDownload = keepPart
       ? { ...existing, state: 'queued', queuedAt: fresh.queuedAt, error: undefined, note: undefined }
       : fresh;
-    if (!keepPart) void rm(this.partPath(episode.id), { force: true });
+    if (!keepPart) void rm(this.records.partPath(episode.id), { force: true });
     this.records.set(episode.id, dropUndefined(record));
-    this.save();
-    this.emitChange(episode.id);
+    this.records.save();
+    this.records.emitChange(episode.id);
     this.pump();
     return publicDownload(record);
   }
@@ -223,7 +209,7 @@ export class DownloadManager {
     const record = this.records.get(episodeId);
     if (!record) return undefined;
     if (record.state === 'failed' || record.state === 'cancelled' || record.state === 'paused') {
-      this.update(episodeId, {
+      this.records.update(episodeId, {
         state: 'queued',
         error: undefined,
         note: undefined,
@@ -238,8 +224,8 @@ export class DownloadManager {
   async pause(episodeId: string): Promise<Download | undefined> {
     const record = this.records.get(episodeId);
     if (!record) return undefined;
-    if (await this.stopActive(episodeId, 'pause')) return this.get(episodeId);
-    if (record.state === 'queued') this.update(episodeId, { state: 'paused' });
+    if (await this.running.stop(episodeId, 'pause')) return this.get(episodeId);
+    if (record.state === 'queued') this.records.update(episodeId, { state: 'paused' });
     return this.get(episodeId);
   }
 
@@ -247,11 +233,11 @@ export class DownloadManager {
   async cancel(episodeId: string): Promise<Download | undefined> {
     const record = this.records.get(episodeId);
     if (!record) return undefined;
-    await this.stopActive(episodeId, 'cancel');
+    await this.running.stop(episodeId, 'cancel');
     const now = this.records.get(episodeId);
     if (now && now.state !== 'completed' && now.state !== 'cancelled') {
-      await rm(this.partPath(episodeId), { force: true });
-      this.update(episodeId, { state: 'cancelled', bytes: 0, error: undefined });
+      await rm(this.records.partPath(episodeId), { force: true });
+      this.records.update(episodeId, { state: 'cancelled', bytes: 0, error: undefined });
     }
     return this.get(episodeId);
   }
@@ -260,12 +246,12 @@ export class DownloadManager {
   async remove(episodeId: string): Promise<boolean> {
     const record = this.records.get(episodeId);
     if (!record) return false;
-    await this.stopActive(episodeId, 'remove');
+    await this.running.stop(episodeId, 'remove');
     const finished = this.records.get(episodeId)?.fileName;
-    await rm(this.partPath(episodeId), { force: true });
+    await rm(this.records.partPath(episodeId), { force: true });
     if (finished && isEarmarkFileName(finished)) await rm(path.join(this.mediaDir, finished), { force: true });
     this.records.delete(episodeId);
-    this.save();
+    this.records.save();
     this.options.onRemoved?.(episodeId);
     return true;
   }
@@ -280,22 +266,7 @@ export class DownloadManager {
     facts: (episodeId: string) => Pick<DownloadFacts, 'publishedAt' | 'played' | 'playedAt'> | undefined,
     protectedIds: ReadonlySet<string> = new Set(),
   ): Promise<Eviction[]> {
-    const downloads: DownloadFacts[] = [];
-    for (const record of this.records.values()) {
-      if (record.state !== 'completed') continue;
-      const known = facts(record.episodeId);
-      downloads.push(
-        dropUndefined({
-          episodeId: record.episodeId,
-          feedId: record.feedId,
-          bytes: record.bytes,
-          completedAt: record.completedAt,
-          played: known?.played ?? false,
-          publishedAt: known?.publishedAt,
-          playedAt: known?.playedAt,
-        }),
-      );
-    }
+    const downloads = completedDownloadFacts(this.records.values(), facts);
     // Files adopted at this start are spared: the facts behind the rules (played, when) may have
     // been lost with their records, and nothing is deleted in the same start that lost them.
     const spared = new Set([...protectedIds, ...this.adopted]);
@@ -310,349 +281,17 @@ export class DownloadManager {
    */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.active.keys()].map((id) => this.stopActive(id, 'close')));
-    this.stopTimer();
-    this.save();
+    await this.running.close();
+    this.records.save();
   }
-
-  // --- running downloads ---
 
   private pump(): void {
     if (!this.started || this.closed) return;
     const limit = Math.max(1, Math.floor(this.concurrency()));
     for (const record of this.records.values()) {
-      if (this.active.size >= limit) break;
-      if (record.state !== 'queued' || this.active.has(record.episodeId)) continue;
-      this.launch(record.episodeId);
+      if (this.running.size >= limit) break;
+      if (record.state !== 'queued' || this.running.has(record.episodeId)) continue;
+      this.running.launch(record.episodeId);
     }
   }
-
-  private launch(episodeId: string): void {
-    const active: Active = {
-      stopper: new AbortController(),
-      start: 0,
-      lastBytes: 0,
-      lastChangeAt: performance.now(),
-      lastEmitAt: 0,
-      emittedBytes: -1,
-      meter: new ProgressMeter(),
-    };
-    this.active.set(episodeId, active);
-    this.update(episodeId, { state: 'downloading', error: undefined });
-    this.startTimer();
-    active.run = this.run(episodeId, active)
-      .catch((error: unknown) => this.fail(episodeId, networkError(error).message))
-      .finally(() => {
-        this.active.delete(episodeId);
-        if (this.active.size === 0) this.stopTimer();
-        this.pump();
-      });
-  }
-
-  /** Attempts until the file is complete, a final error, retries run out, or a stop. */
-  private async run(episodeId: string, active: Active): Promise<void> {
-    const partPath = this.partPath(episodeId);
-    let failures = 0;
-    let restarts = 0;
-    let highWater = await fileSize(partPath);
-    // A body without a stated length ends when the connection closes, so a cut looks like the end.
-    let unconfirmedEnd: number | undefined;
-    let endHighWater = 0;
-    let probes = 0;
-    for (;;) {
-      const record = this.records.get(episodeId);
-      if (!record || active.stop) return;
-      const offset = await fileSize(partPath);
-      if (offset === 0)
-        this.update(episodeId, { etag: undefined, lastModified: undefined, statedTotal: undefined }, false);
-      const attempt = new AbortController();
-      active.attempt = attempt;
-      active.stream = undefined;
-      active.start = offset;
-      active.lastBytes = offset;
-      active.lastChangeAt = performance.now();
-      active.meter.reset(performance.now(), offset);
-      try {
-        const known = record.statedTotal ?? record.enclosureLength;
-        if (known !== undefined) await this.ensureSpace(known - offset);
-        const current = this.records.get(episodeId) ?? record;
-        const result = await transfer({
-          url: current.url,
-          partPath,
-          offset,
-          etag: current.etag,
-          lastModified: current.lastModified,
-          statedTotal: current.statedTotal,
-          get: this.httpGet,
-          signal: AbortSignal.any([active.stopper.signal, attempt.signal]),
-          maxRedirects: this.options.maxRedirects ?? 10,
-          onHeaders: (info) => this.onHeaders(episodeId, info),
-          onWriting: (start, stream) => {
-            active.start = start;
-            active.stream = stream;
-          },
-          onActivity: () => (active.lastChangeAt = performance.now()),
-        });
-        // No stated length: ask with Range from the end (a 416, or a 206 with nothing more, confirms
-        // it; more bytes are appended), unless the feed's length or a second whole body agrees.
-        const agreed =
-          result.bytes === current.enclosureLength || (result.start === 0 && unconfirmedEnd === result.bytes);
-        if (result.total === undefined && !result.endConfirmed && !agreed) {
-          if (result.bytes > endHighWater) {
-            endHighWater = result.bytes;
-            probes = 0;
-          }
-          if (++probes > maxEndProbes)
-            return this.fail(episodeId, unconfirmedEndWords(result.bytes, current.enclosureLength));
-          unconfirmedEnd = result.bytes;
-          continue;
-        }
-        await this.complete(episodeId, result.bytes, result.contentType);
-        return;
-      } catch (error) {
-        if (active.stop) return;
-        const problem = error instanceof DownloadError ? error : networkError(error);
-        if (problem.kind === 'restart') {
-          await rm(partPath, { force: true });
-          highWater = 0;
-          if (++restarts > 3) return this.fail(episodeId, 'The file on the server keeps changing. Try again later.');
-          continue;
-        }
-        if (problem.kind === 'final') {
-          if (problem.discardPart) await rm(partPath, { force: true });
-          return this.fail(episodeId, problem.message);
-        }
-        const size = await fileSize(partPath);
-        if (size > highWater) {
-          highWater = size;
-          failures = 0;
-        }
-        if (++failures > this.maxRetries)
-          return this.fail(episodeId, `${problem.message} Gave up after ${failures} tries.`);
-        this.update(episodeId, { bytes: size });
-        await sleep(this.retryBaseMs * 2 ** (failures - 1), active.stopper.signal);
-      }
-    }
-  }
-
-  private async onHeaders(episodeId: string, info: HeadersInfo): Promise<void> {
-    const record = this.records.get(episodeId);
-    const total = info.total ?? record?.enclosureLength;
-    if (total !== undefined) await this.ensureSpace(total - info.start);
-    this.update(
-      episodeId,
-      {
-        bytes: info.start,
-        total,
-        statedTotal: info.total,
-        etag: info.etag,
-        lastModified: info.lastModified,
-        contentType: info.contentType,
-      },
-      false,
-    );
-    this.save();
-  }
-
-  private async complete(episodeId: string, bytes: number, contentType: string | undefined): Promise<void> {
-    const record = this.records.get(episodeId);
-    if (!record) return;
-    const partPath = this.partPath(episodeId);
-    const onDisk = await fileSize(partPath);
-    if (onDisk !== bytes) throw new DownloadError('The saved file does not match what was received.', 'restart');
-    const fileName = finalFileName(episodeId, extensionFor(contentType ?? record.contentType, record.enclosureType));
-    // Same folder, same disk: rename is atomic, so a file under its final name is always whole.
-    await rename(partPath, path.join(this.mediaDir, fileName));
-    // The last progress (100 %) goes out before the state change, so "completed" is the final word.
-    const speed = this.active.get(episodeId)?.meter.speed ?? 0;
-    this.options.onProgress?.({ episodeId, bytes, total: bytes, speed, etaSeconds: 0 });
-    this.update(episodeId, {
-      state: 'completed',
-      bytes,
-      total: bytes,
-      fileName,
-      completedAt: this.now().toISOString(),
-      error: undefined,
-      note: sizeNote(bytes, record.enclosureLength),
-      etag: undefined,
-      lastModified: undefined,
-    });
-  }
-
-  /** Stops a running download for `reason` and waits for it; false when it was not running. */
-  private async stopActive(episodeId: string, reason: StopReason): Promise<boolean> {
-    const running = this.active.get(episodeId);
-    if (!running) return false;
-    running.stop ??= reason;
-    running.stopper.abort(new DownloadError(`Stopped (${reason}).`));
-    await running.run;
-    const record = this.records.get(episodeId);
-    if (record && record.state !== 'completed' && record.state !== 'failed') {
-      const bytes = await fileSize(this.partPath(episodeId));
-      if (reason === 'pause') this.update(episodeId, { state: 'paused', bytes });
-      // Shutdown: stays queued so the next start continues it.
-      if (reason === 'close') this.update(episodeId, { state: 'queued', bytes });
-    }
-    return true;
-  }
-
-  private fail(episodeId: string, message: string): void {
-    this.update(episodeId, { state: 'failed', error: message });
-  }
-
-  private async ensureSpace(needed: number): Promise<void> {
-    await ensureFreeSpace(
-      this.freeSpace,
-      this.mediaDir,
-      needed,
-      this.options.freeSpaceMargin ?? defaultFreeSpaceMargin,
-    );
-  }
-
-  // --- progress sampling: one timer for all downloads, no work per chunk ---
-
-  private startTimer(): void {
-    if (this.timer) return;
-    const every = Math.max(10, Math.min(this.progressIntervalMs, this.stallTimeoutMs / 4));
-    this.timer = setInterval(() => this.tick(), every);
-    this.timer.unref();
-  }
-
-  private stopTimer(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  private tick(): void {
-    const at = performance.now();
-    for (const [episodeId, running] of this.active) {
-      if (running.stop) continue;
-      const bytes = running.stream ? running.start + running.stream.bytesWritten : running.start;
-      if (bytes !== running.lastBytes) {
-        running.lastBytes = bytes;
-        running.lastChangeAt = at;
-      } else if (
-        at - running.lastChangeAt > this.stallTimeoutMs &&
-        running.attempt &&
-        !running.attempt.signal.aborted
-      ) {
-        running.attempt.abort(
-          new DownloadError(
-            `The server stopped sending data for ${Math.round(this.stallTimeoutMs / 100) / 10} seconds.`,
-            'transient',
-          ),
-        );
-      }
-      if (at - running.lastEmitAt < this.progressIntervalMs || bytes === running.emittedBytes) continue;
-      const record = this.records.get(episodeId);
-      if (record) record.bytes = bytes; // in memory only; stored on the next state change
-      const speed = running.meter.sample(at, bytes);
-      running.lastEmitAt = at;
-      running.emittedBytes = bytes;
-      this.options.onProgress?.(
-        dropUndefined({
-          episodeId,
-          bytes,
-          total: record?.total,
-          speed,
-          etaSeconds: etaSeconds(bytes, record?.total, speed),
-        }),
-      );
-    }
-  }
-
-  // --- records ---
-
-  /**
-   * Takes the usable records from the store. Whatever shape it holds (openStore checks the shape
-   * when given downloadsShape; this is the manager's own guard), a bad record is skipped, and the
-   * file as read is copied aside first, because the next save rewrites it without them.
-   */
-  private loadRecords(): void {
-    let read;
-    try {
-      read = readStoredDownloads(this.options.store.get('downloads'));
-    } catch {
-      read = { records: [], dropped: 0, notAList: true };
-    }
-    for (const record of read.records) this.records.set(record.episodeId, record);
-    if (read.dropped > 0 || read.notAList)
-      this.notice(unreadableRecordsWords(read, keepStoreCopy(this.options.store.path, this.now())));
-  }
-
-  /** Adopts stray files again or keeps them aside (media-sweep.ts), and says so; returns the adopted ids. */
-  private sweep(owned: ReadonlySet<string>): string[] {
-    const result = sweepMedia({
-      mediaDir: this.mediaDir,
-      owned,
-      hasRecord: (id) => this.records.has(id),
-      knownEpisodes: this.options.knownEpisodes ?? (() => []),
-      plausibleBytes: plausibleEnclosureBytes,
-      now: this.now(),
-    });
-    for (const record of result.adopted) {
-      this.records.set(record.episodeId, record);
-      this.adopted.add(record.episodeId);
-    }
-    for (const text of result.notices) this.notice(text);
-    return result.adopted.map((record) => record.episodeId);
-  }
-
-  private notice(text: string): void {
-    (this.options.onNotice ?? console.warn)(text);
-  }
-
-  private update(episodeId: string, patch: Partial<StoredDownload>, announce = true): void {
-    const record = this.records.get(episodeId);
-    if (!record) return;
-    const next = dropUndefined({ ...record, ...patch });
-    this.records.set(episodeId, next);
-    if (!announce) return;
-    this.save();
-    this.emitChange(episodeId);
-  }
-
-  private emitChange(episodeId: string): void {
-    const record = this.records.get(episodeId);
-    if (record) this.options.onChange?.(publicDownload(record));
-  }
-
-  private save(): void {
-    this.options.store.set('downloads', [...this.records.values()]);
-  }
-
-  private partPath(episodeId: string): string {
-    return path.join(this.mediaDir, partFileName(episodeId));
-  }
-
-  private completeOnDisk(record: StoredDownload): boolean {
-    if (!record.fileName || !record.fileName.startsWith(fileStem(record.episodeId))) return false;
-    try {
-      return statSync(path.join(this.mediaDir, record.fileName)).size === record.bytes;
-    } catch {
-      return false;
-    }
-  }
-}
-
-async function fileSize(file: string): Promise<number> {
-  try {
-    return (await stat(file)).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** Waits, or less if the signal fires. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

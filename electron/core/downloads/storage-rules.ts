@@ -1,4 +1,6 @@
 import type { StorageRules } from '../../../shared/types.js';
+import { dropUndefined } from '../objects.js';
+import type { StoredDownload } from './download-store.js';
 
 /** What the rules need to know about one completed download; the app joins catalogue and listening state. */
 export interface DownloadFacts {
@@ -35,6 +37,33 @@ export interface EvictionPlan {
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The facts of the completed downloads among `records`, with what `facts` knows of each episode
+ * from the catalogue and listening state (publication date, played, when).
+ */
+export function completedDownloadFacts(
+  records: Iterable<StoredDownload>,
+  facts: (episodeId: string) => Pick<DownloadFacts, 'publishedAt' | 'played' | 'playedAt'> | undefined,
+): DownloadFacts[] {
+  const downloads: DownloadFacts[] = [];
+  for (const record of records) {
+    if (record.state !== 'completed') continue;
+    const known = facts(record.episodeId);
+    downloads.push(
+      dropUndefined({
+        episodeId: record.episodeId,
+        feedId: record.feedId,
+        bytes: record.bytes,
+        completedAt: record.completedAt,
+        played: known?.played ?? false,
+        publishedAt: known?.publishedAt,
+        playedAt: known?.playedAt,
+      }),
+    );
+  }
+  return downloads;
+}
 
 /**
  * Which downloads the storage rules remove, in order: played ones past their days, then the
