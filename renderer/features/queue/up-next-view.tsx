@@ -79,10 +79,17 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
     });
   };
 
-  const onItemKey = (event: KeyboardEvent, episode: EpisodeWithState, index: number) => {
+  const onItemKey = (event: KeyboardEvent, episode: EpisodeWithState) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
-    move(episode, index + (event.key === 'ArrowUp' ? -1 : 1));
+    // From the newest list, not this render's: a second quick press may come before the next render.
+    const up = event.key === 'ArrowUp';
+    const moved = queue.moveBy(episode.id, up ? -1 : 1);
+    setAnnouncement(
+      moved
+        ? `${episode.title} moved to ${moved.to + 1} of ${moved.length}`
+        : `${episode.title} is already ${up ? 'first' : 'last'}`,
+    );
   };
 
   const onDragOver = (event: DragEvent<HTMLLIElement>, index: number) => {
@@ -174,7 +181,7 @@ export function UpNextView({ feeds, nowPlayingId, onOpenEpisode, onPlay, onBack 
                     }}
                     onDragOver={(event) => onDragOver(event, index)}
                     onDrop={onDrop}
-                    onKeyDown={(event) => onItemKey(event, episode, index)}
+                    onKeyDown={(event) => onItemKey(event, episode)}
                   >
                     <span className="up-next__grip" aria-hidden="true">
                       <GripIcon />

@@ -12,22 +12,35 @@ export interface Queue {
   add: (episodeId: string, position?: 'next' | 'end') => Promise<void>;
   remove: (episodeId: string) => Promise<void>;
   move: (episodeId: string, toIndex: number) => Promise<void>;
+  /**
+   * Moves an episode up (-1) or down (+1) from where it is now, counted on the newest list (also one
+   * shown a moment ago and not rendered yet: two quick Alt+↑ are two moves). Undefined at either end.
+   */
+  moveBy: (episodeId: string, delta: number) => { to: number; length: number } | undefined;
   /** Takes the next episode off the queue after `finishedEpisodeId` ended (null when empty). */
   advance: (finishedEpisodeId?: string) => Promise<EpisodeWithState | null>;
 }
 
 export function useQueue(onError: (message: string) => void): Queue {
   const [items, setItems] = useState<EpisodeWithState[]>([]);
+  const latest = useRef<EpisodeWithState[]>([]);
+  const showList = useCallback((list: EpisodeWithState[]) => {
+    latest.current = list;
+    setItems(list);
+  }, []);
   // Answers can overtake each other: a reload started by one move's queueChanged may land after the
   // answer to the next move and put the first move's order back (two quick Alt+↑ moved once). Each
   // request takes a number; an answer older than the one shown is dropped.
   const asked = useRef(0);
   const shown = useRef(0);
-  const show = useCallback((seq: number, queue: EpisodeWithState[]) => {
-    if (seq < shown.current) return;
-    shown.current = seq;
-    setItems(queue);
-  }, []);
+  const show = useCallback(
+    (seq: number, queue: EpisodeWithState[]) => {
+      if (seq < shown.current) return;
+      shown.current = seq;
+      showList(queue);
+    },
+    [showList],
+  );
 
   useEffect(() => {
     let live = true;
@@ -71,10 +84,21 @@ export function useQueue(onError: (message: string) => void): Queue {
     (episodeId: string, toIndex: number) => {
       // Show the move at once; the answer confirms it. Answers to anything asked before are older than this.
       shown.current = asked.current;
-      setItems((current) => moveItem(current, episodeId, toIndex));
+      showList(moveItem(latest.current, episodeId, toIndex));
       return run('reorder Up next', () => api.moveInQueue({ episodeId, toIndex }));
     },
-    [run],
+    [run, showList],
+  );
+  const moveBy = useCallback(
+    (episodeId: string, delta: number) => {
+      const list = latest.current;
+      const from = list.findIndex((item) => item.id === episodeId);
+      const to = Math.max(0, Math.min(list.length - 1, from + delta));
+      if (from < 0 || to === from) return undefined;
+      void move(episodeId, to);
+      return { to, length: list.length };
+    },
+    [move],
   );
   const advance = useCallback(
     async (finishedEpisodeId?: string) => {
@@ -87,7 +111,10 @@ export function useQueue(onError: (message: string) => void): Queue {
   );
 
   const ids = useMemo(() => new Set(items.map((item) => item.id)), [items]);
-  return useMemo(() => ({ items, ids, add, remove, move, advance }), [items, ids, add, remove, move, advance]);
+  return useMemo(
+    () => ({ items, ids, add, remove, move, moveBy, advance }),
+    [items, ids, add, remove, move, moveBy, advance],
+  );
 }
 
 /** The list with one item moved to an index (clamped), as the service does it. */
