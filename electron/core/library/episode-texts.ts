@@ -68,11 +68,6 @@ export class EpisodeTexts {
     return this.warming;
   }
 
-  /** Whether every listed episode's text is derived (no warm-up is needed or running). */
-  isWarm(episodes: readonly Episode[]): boolean {
-    return !this.warming && episodes.every((episode) => this.derived.has(episode));
-  }
-
   private async run(episodes: () => readonly Episode[]): Promise<void> {
     const sliceMs = this.options.sliceMs ?? 8;
     const yieldToOthers = this.options.yieldToOthers ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
