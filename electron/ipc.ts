@@ -1,6 +1,6 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import type { Envelope } from '../shared/api.js';
-import { eventChannel, methodChannel, methodNames } from '../shared/method-names.js';
+import { methodNames, type Envelope } from '../shared/api.js';
+import { eventChannel, methodChannel } from '../shared/ipc-channels.js';
 import type { EarmarkApp } from './core/app.js';
 
 const forbidden: Envelope<never> = {

@@ -1,14 +1,17 @@
 /**
- * Exposes window.earmark: one function per contract method plus on(). No logic, and no zod: it
- * imports only the plain name list (types are erased), and is bundled to one CommonJS file because
- * a sandboxed preload can require nothing but "electron" and a few built-ins.
+ * Exposes window.earmark: one function per contract method plus on(). No logic, and no zod (it would
+ * make this file 750 KB): the method names come from main on process.argv (see ipc-channels.ts), and
+ * it is bundled to one CommonJS file because a sandboxed preload can require nothing but "electron"
+ * and a few built-ins.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { EarmarkBridge, EventName } from '../shared/api.js';
-import { eventChannel, methodChannel, methodNames } from '../shared/method-names.js';
+import { eventChannel, methodChannel, methodsFromArgv } from '../shared/ipc-channels.js';
 
 type Methods = Omit<EarmarkBridge, 'on'>;
 
+const methodNames = methodsFromArgv(process.argv);
+if (methodNames.length === 0) console.error('Earmark: the window was opened without the method names.');
 const methods = Object.fromEntries(
   methodNames.map((method) => [method, (input: unknown) => ipcRenderer.invoke(methodChannel(method), input)]),
 ) as Methods;

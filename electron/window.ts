@@ -1,4 +1,6 @@
 import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
+import { methodNames } from '../shared/api.js';
+import { methodsArgument } from '../shared/ipc-channels.js';
 import { APP_ORIGIN, APP_URL, externalWebUrl, isAppUrl } from './app-origin.js';
 
 // Matches the renderer's page background in each theme, so no white flash before first paint.
@@ -33,6 +35,8 @@ export function createMainWindow(preloadPath: string, iconPath: string | undefin
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // The preload's one source of the contract's method names (it can't load zod; see ipc-channels.ts).
+      additionalArguments: [methodsArgument(methodNames)],
     },
   });
   const onThemeChange = () => window.setBackgroundColor(background());

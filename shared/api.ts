@@ -24,10 +24,6 @@ import type {
 } from './types.js';
 import { withScheme } from './feed-address.js';
 import type { MenuCommand } from './menu-commands.js';
-import { eventNames, methodNames } from './method-names.js';
-
-export { eventNames, methodNames };
-
 /** The largest request body the browser host reads for a method that declares no limit of its own. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -266,10 +262,8 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ValidInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = Contract[M]['output'];
 
-// Compile-time proof that method-names.ts lists exactly the contract's methods.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const methodNamesMatch: Same<(typeof methodNames)[number], MethodName> = true;
-void methodNamesMatch;
+/** Every method's name, in the contract's order: both transports expose exactly these. */
+export const methodNames = Object.keys(contract) as MethodName[];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
@@ -313,6 +307,25 @@ export interface EarmarkEvents {
   newEpisodes: { feedId: string; feedTitle: string; episodes: { id: string; title: string }[] };
 }
 export type EventName = keyof EarmarkEvents;
+
+/** Every event's name as data (the browser host subscribes to each); checked against EarmarkEvents. */
+export const eventNames = [
+  'syncProgress',
+  'syncResult',
+  'libraryChanged',
+  'notice',
+  'notesChanged',
+  'downloadChanged',
+  'downloadProgress',
+  'downloadRemoved',
+  'chaptersChanged',
+  'openLink',
+  'queueChanged',
+  'newEpisodes',
+  'menuCommand',
+  'appQuitting',
+] as const;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const eventNamesMatch: Same<(typeof eventNames)[number], EventName> = true;
 void eventNamesMatch;
 

@@ -21,8 +21,7 @@ import { confStoreFactory } from '../../electron/core/conf-store';
 import { dispatch, type Handlers } from '../../electron/core/dispatch';
 import { extensionFor, finalFileName } from '../../electron/core/downloads/media-names';
 import { shortHash } from '../../electron/core/feeds/stable-id';
-import { methodNames } from '../../shared/method-names';
-import type { EarmarkBridge, EventName, MethodName } from '../../shared/api';
+import { methodNames, type EarmarkBridge, type EventName, type MethodName } from '../../shared/api';
 import {
   defaultSettings,
   type Chapter,

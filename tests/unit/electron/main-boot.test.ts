@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatDeepLink, formatHostOpenPath } from '../../../shared/deep-link.js';
-import { methodChannel, methodNames } from '../../../shared/method-names.js';
+import { methodNames } from '../../../shared/api.js';
+import { methodChannel, methodsArgument } from '../../../shared/ipc-channels.js';
 import type { Download, EpisodeWithState, Feed } from '../../../shared/types.js';
 import { APP_ID } from '../../../electron/app-identity.js';
 import { ensureFixtureArtwork } from '../../support/fixture-media.js';
@@ -133,6 +134,8 @@ describe('the window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // The preload learns the contract's method names only from here (preload-bundle.test.ts).
+      additionalArguments: [methodsArgument(methodNames)],
     });
     expect(window?.options.webPreferences.preload).toBe(path.join(repoRoot, 'out/preload/preload.cjs'));
     expect(existsSync(window!.options.webPreferences.preload as string)).toBe(true);

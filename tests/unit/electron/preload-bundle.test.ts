@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventChannel, methodChannel, methodNames } from '../../../shared/method-names.js';
+import { methodNames } from '../../../shared/api.js';
+import { eventChannel, methodChannel, methodsArgument } from '../../../shared/ipc-channels.js';
 
 const bundle = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/preload/preload.cjs');
 
@@ -16,7 +17,8 @@ type Bridge = Record<string, (...args: unknown[]) => unknown> & {
   on(listener: (name: string, payload: unknown) => void): () => void;
 };
 
-function loadPreload() {
+/** argv: the renderer's process.argv; main's window adds the method names (see main-boot.test.ts). */
+function loadPreload(argv = ['electron', '--type=renderer', methodsArgument(methodNames)]) {
   const ipcRenderer = Object.assign(new EventEmitter(), {
     invoked: [] as [string, unknown][],
     invoke(channel: string, input: unknown) {
@@ -31,7 +33,13 @@ function loadPreload() {
     throw new Error(`a sandboxed preload cannot require ${name}`);
   };
   const module = { exports: {} };
-  new Function('require', 'module', 'exports', readFileSync(bundle, 'utf8'))(sandboxRequire, module, module.exports);
+  const sandboxProcess = { argv };
+  new Function('require', 'module', 'exports', 'process', readFileSync(bundle, 'utf8'))(
+    sandboxRequire,
+    module,
+    module.exports,
+    sandboxProcess,
+  );
   return { ipcRenderer, bridge: exposed.earmark as Bridge };
 }
 
@@ -89,5 +97,21 @@ describe('the preload bundle', () => {
     }
     expect(seen).toEqual(['queueChanged']);
     expect(errors).toHaveLength(1);
+  });
+
+  it('takes only plain names from argv, and with none exposes no methods and says why', () => {
+    const original = console.error;
+    const errors: unknown[] = [];
+    console.error = (error: unknown) => errors.push(error);
+    try {
+      expect(
+        Object.keys(loadPreload(['electron', '--earmark-methods=listFeeds,x.y,__proto__,getQueue']).bridge),
+      ).toEqual(['listFeeds', 'getQueue', 'on']);
+      expect(errors).toEqual([]);
+      expect(Object.keys(loadPreload(['electron']).bridge)).toEqual(['on']);
+      expect(errors).toEqual(['Earmark: the window was opened without the method names.']);
+    } finally {
+      console.error = original;
+    }
   });
 });
