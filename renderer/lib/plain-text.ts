@@ -1,4 +1,4 @@
-import { showNotesToText } from '../../shared/chapters';
+import { showNotesToText } from '../../shared/show-notes-text';
 
 /**
  * A one-line preview of show notes (or a feed description) for the list. The HTML is read as text,

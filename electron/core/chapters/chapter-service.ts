@@ -2,11 +2,13 @@ import { stat } from 'node:fs/promises';
 import { chaptersFromShowNotes } from '../../../shared/chapters.js';
 import type { Chapter, Episode } from '../../../shared/types.js';
 import { ChapterCache } from './chapter-cache.js';
-import { readEmbeddedChapters, readRemoteEmbeddedChapters } from './embedded-chapters.js';
-import { boundedGet } from '../bounded-get.js';
+import { ChaptersFiles } from './chapters-files.js';
+import { readEmbeddedChapters } from './embedded-chapters.js';
 import { pickChapters } from './pick-chapters.js';
-import { readPodcastChaptersJson } from './podcast-chapters-json.js';
 import { chaptersFromPsc } from './psc-chapters.js';
+import { RemoteChapterReads, type RemoteReadLimits } from './remote-chapter-reads.js';
+
+export type { RemoteReadLimits } from './remote-chapter-reads.js';
 
 export interface ChapterServiceOptions {
   /** The app's data dir; parsed podcast:chapters files are kept in <dataDir>/chapters/. */
@@ -31,19 +33,6 @@ export interface ChapterServiceOptions {
   remote?: RemoteReadLimits;
 }
 
-export interface RemoteReadLimits {
-  /** One file's whole read (default 20 s). */
-  timeoutMs?: number;
-  /** Body bytes read per file, over all its requests (default 8 MiB: ID3 tags may carry images). */
-  maxBytes?: number;
-  /** Bytes per request (default 64 KiB). */
-  chunkBytes?: number;
-  /** Files read at once (default 2). */
-  concurrency?: number;
-  /** How long chaptersFor waits for a read before answering from the next source (default 1.5 s). */
-  waitMs?: number;
-}
-
 /** The episode fields chapters come from; id and enclosure let the audio on the web be read. */
 export type ChapterEpisode = Pick<Episode, 'chaptersUrl' | 'pscChapters' | 'showNotesHtml' | 'durationSeconds'> &
   Partial<Pick<Episode, 'id' | 'enclosure'>>;
@@ -51,13 +40,6 @@ export type ChapterEpisode = Pick<Episode, 'chaptersUrl' | 'pscChapters' | 'show
 export interface ChaptersForOptions {
   /** Start reading the audio on the web when nothing is known of it (default true; exports pass false). */
   readRemote?: boolean;
-}
-
-interface RemoteRead {
-  promise: Promise<Chapter[] | undefined>;
-  done: boolean;
-  /** Episodes whose chaptersFor stopped waiting: told through onChanged when the read finds chapters. */
-  late: Set<string>;
 }
 
 const MAX_EMBEDDED_MEMO = 256;
@@ -76,29 +58,44 @@ const MAX_EMBEDDED_MEMO = 256;
  */
 export class ChapterService {
   private readonly cache: ChapterCache;
-  private readonly fetch: typeof fetch;
   private readonly now: () => Date;
   private readonly warn: (message: string) => void;
   private readonly readEmbedded: (filePath: string) => Promise<Chapter[]>;
-  private readonly json = new Map<string, Chapter[]>();
-  private readonly inFlight = new Map<string, Promise<Chapter[] | undefined>>();
-  private readonly failedAt = new Map<string, number>();
+  private readonly files: ChaptersFiles;
+  private readonly remoteReads: RemoteChapterReads;
+  /** Embedded chapters per local file (path + size + mtime). */
   private readonly embedded = new Map<string, Chapter[]>();
   /** Embedded chapters per enclosure URL, from either read; [] = the audio has none. */
   private readonly embeddedByUrl = new Map<string, Chapter[]>();
-  private readonly remoteReads = new Map<string, RemoteRead>();
-  private readonly remoteFailedAt = new Map<string, number>();
-  private readonly remoteQueue: (() => void)[] = [];
-  private remoteRunning = 0;
   private readonly writes = new Set<Promise<void>>();
   private closed = false;
 
   constructor(private readonly options: ChapterServiceOptions) {
     this.cache = new ChapterCache(options.dataDir);
-    this.fetch = options.fetch ?? fetch;
+    const fetchFn = options.fetch ?? fetch;
     this.now = options.now ?? (() => new Date());
     this.warn = options.warn ?? ((message) => console.warn(message));
     this.readEmbedded = options.readEmbedded ?? ((file) => readEmbeddedChapters(file, { warn: this.warn }));
+    const retryAfterMs = options.retryAfterMs ?? 5 * 60_000;
+    this.files = new ChaptersFiles({
+      cache: this.cache,
+      fetch: fetchFn,
+      now: this.now,
+      warn: this.warn,
+      keep: (writeFile) => this.keep(writeFile),
+      timeoutMs: options.timeoutMs ?? 15_000,
+      maxBytes: options.maxBytes ?? 2 * 1024 * 1024,
+      retryAfterMs,
+    });
+    this.remoteReads = new RemoteChapterReads({
+      fetch: fetchFn,
+      now: this.now,
+      warn: this.warn,
+      limits: options.remote ?? {},
+      retryAfterMs,
+      remember: (url, chapters) => this.rememberEmbedded(url, chapters),
+      onChanged: options.onChanged,
+    });
   }
 
   /**
@@ -134,7 +131,7 @@ export class ChapterService {
   knownChapters(episode: ChapterEpisode, showNoteChapters: () => readonly Chapter[]): readonly Chapter[] {
     // The same precedence as chaptersFor, over what memory holds; the show notes only when none has any.
     const known = pickChapters([
-      (episode.chaptersUrl && this.json.get(episode.chaptersUrl)) || [],
+      (episode.chaptersUrl && this.files.known(episode.chaptersUrl)) || [],
       chaptersFromPsc(episode),
       (episode.enclosure && this.embeddedByUrl.get(episode.enclosure.url)) || [],
     ]);
@@ -147,7 +144,7 @@ export class ChapterService {
    */
   knownChapterSources(episode: ChapterEpisode): readonly (readonly { title: string }[])[] {
     const sources: (readonly { title: string }[] | undefined)[] = [
-      episode.chaptersUrl ? this.json.get(episode.chaptersUrl) : undefined,
+      episode.chaptersUrl ? this.files.known(episode.chaptersUrl) : undefined,
       episode.pscChapters,
       episode.enclosure ? this.embeddedByUrl.get(episode.enclosure.url) : undefined,
     ];
@@ -174,8 +171,8 @@ export class ChapterService {
   async loadCache(): Promise<void> {
     try {
       for (const entry of await this.cache.entries()) {
-        const memory = entry.kind === 'embedded' ? this.embeddedByUrl : this.json;
-        if (!memory.has(entry.url)) memory.set(entry.url, entry.chapters);
+        if (entry.kind !== 'embedded') this.files.rememberCached(entry.url, entry.chapters);
+        else if (!this.embeddedByUrl.has(entry.url)) this.embeddedByUrl.set(entry.url, entry.chapters);
       }
     } catch (error) {
       this.warn(`Could not read the chapters cache: ${error instanceof Error ? error.message : String(error)}`);
@@ -197,19 +194,7 @@ export class ChapterService {
 
   /** Parsed podcast:chapters file: memory, then disk, then the network (then cached on disk). */
   async podcastChapters(url: string): Promise<Chapter[]> {
-    const known = this.json.get(url) ?? (await this.cache.get(url));
-    if (known) {
-      this.json.set(url, known);
-      return known;
-    }
-    const failed = this.failedAt.get(url);
-    if (failed !== undefined && this.now().getTime() - failed < (this.options.retryAfterMs ?? 5 * 60_000)) return [];
-    let pending = this.inFlight.get(url);
-    if (!pending) {
-      pending = this.download(url).finally(() => this.inFlight.delete(url));
-      this.inFlight.set(url, pending);
-    }
-    return (await pending) ?? [];
+    return this.files.get(url);
   }
 
   /** Chapters in a local audio file, remembered per path + size + mtime (a re-download is read again). */
@@ -244,77 +229,7 @@ export class ChapterService {
       return known;
     }
     if (!start) return [];
-    const failed = this.remoteFailedAt.get(url);
-    if (failed !== undefined && this.now().getTime() - failed < (this.options.retryAfterMs ?? 5 * 60_000)) return [];
-    let read = this.remoteReads.get(url);
-    if (!read) {
-      read = this.startRemoteRead(url);
-      this.remoteReads.set(url, read);
-    }
-    const waitMs = this.options.remote?.waitMs ?? 1_500;
-    const pending = read;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const gaveUp = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => {
-        if (!pending.done && episode.id) pending.late.add(episode.id);
-        resolve(undefined);
-      }, waitMs);
-    });
-    try {
-      return (await Promise.race([pending.promise, gaveUp])) ?? [];
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private startRemoteRead(url: string): RemoteRead {
-    const limits = this.options.remote ?? {};
-    const read: RemoteRead = { done: false, late: new Set(), promise: Promise.resolve(undefined) };
-    read.promise = this.whenRemoteSlotFree(() =>
-      readRemoteEmbeddedChapters(url, {
-        fetch: this.fetch,
-        timeoutMs: limits.timeoutMs ?? 20_000,
-        maxBytes: limits.maxBytes ?? 8 * 1024 * 1024,
-        chunkBytes: limits.chunkBytes ?? 64 * 1024,
-      }),
-    )
-      .then(
-        async (chapters) => {
-          this.remoteFailedAt.delete(url);
-          await this.rememberEmbedded(url, chapters);
-          return chapters;
-        },
-        (error: unknown) => {
-          // Not cached: the next open after retryAfterMs tries again.
-          this.remoteFailedAt.set(url, this.now().getTime());
-          this.warn(`Could not read chapters from ${url}: ${error instanceof Error ? error.message : String(error)}`);
-          return undefined;
-        },
-      )
-      .finally(() => {
-        read.done = true;
-        this.remoteReads.delete(url);
-      })
-      .then((chapters) => {
-        if (chapters?.length) for (const id of read.late) this.options.onChanged?.(id);
-        return chapters;
-      });
-    return read;
-  }
-
-  /** Runs task when fewer than remote.concurrency reads are running. */
-  private async whenRemoteSlotFree<T>(task: () => Promise<T>): Promise<T> {
-    const limit = Math.max(1, this.options.remote?.concurrency ?? 2);
-    // A finishing read hands its slot to the next one waiting, so no newcomer slips in between.
-    if (this.remoteRunning >= limit) await new Promise<void>((resolve) => this.remoteQueue.push(resolve));
-    else this.remoteRunning += 1;
-    try {
-      return await task();
-    } finally {
-      const next = this.remoteQueue.shift();
-      if (next) next();
-      else this.remoteRunning -= 1;
-    }
+    return this.remoteReads.chaptersOf(url, episode.id);
   }
 
   /** Memory and disk; the disk only when the list changed (a local file read again after a restart). */
@@ -327,42 +242,6 @@ export class ChapterService {
     } catch (error) {
       this.warn(`Could not cache chapters of ${url}: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }
-
-  /** undefined = not available now (network or server trouble, or an unusable file): try again later. */
-  private async download(url: string): Promise<Chapter[] | undefined> {
-    let text: string;
-    try {
-      const bytes = await boundedGet(url, {
-        fetch: this.fetch,
-        timeoutMs: this.options.timeoutMs ?? 15_000,
-        maxBytes: this.options.maxBytes ?? 2 * 1024 * 1024,
-        accept: 'application/json+chapters, application/json;q=0.9, */*;q=0.5',
-        what: 'chapters file',
-      });
-      text = new TextDecoder().decode(bytes);
-    } catch (error) {
-      this.failedAt.set(url, this.now().getTime());
-      this.warn(`Could not fetch chapters ${url}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
-    const { chapters, usable } = readPodcastChaptersJson(text, {
-      baseUrl: url,
-      warn: (message) => this.warn(`${url}: ${message}`),
-    });
-    if (!usable) {
-      // Not cached: the publisher may fix the file; until retryAfterMs the next source is used.
-      this.failedAt.set(url, this.now().getTime());
-      return undefined;
-    }
-    this.failedAt.delete(url);
-    this.json.set(url, chapters);
-    try {
-      await this.keep(() => this.cache.set(url, chapters, this.now()));
-    } catch (error) {
-      this.warn(`Could not cache chapters ${url}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return chapters;
   }
 
   /** One broken source (a missing file, a disk error) must not hide the others. */
