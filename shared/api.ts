@@ -21,7 +21,9 @@ import type {
   StorageUsage,
   SubscribeAnswer,
   SyncResult,
+  TranscriptResult,
 } from './types.js';
+import { MAX_QUOTE_CHARS } from './transcript-cues.js';
 import { withScheme } from './feed-address.js';
 import type { MenuCommand } from './menu-commands.js';
 /** The largest request body the browser host reads for a method that declares no limit of its own. */
@@ -57,6 +59,7 @@ const noteId = z.string().min(1).max(200);
 /** Seconds; 48 hours is longer than any episode. */
 const noteTime = z.number().min(0).max(172_800);
 const noteText = z.string().max(100_000);
+const noteQuote = z.string().max(MAX_QUOTE_CHARS);
 const feedId = z.string().min(1).max(200);
 /** Playback speed: 0.5–3× (pitch is kept by the player). */
 const speed = z.number().min(0.5).max(3);
@@ -214,11 +217,16 @@ export const contract = {
 
   /** The episode's chapters from the best source it has (chapters JSON, psc, the downloaded file, show notes). */
   getChapters: method<Chapter[]>()(z.object({ episodeId }).strict()),
+  /** The episode's transcript (fetched once, then kept offline), why it could not be read, or none. */
+  getTranscript: method<TranscriptResult>()(z.object({ episodeId }).strict()),
 
   /** The episode's notes, in time order. */
   listNotes: method<Note[]>()(z.object({ episodeId }).strict()),
-  /** Adds a note at a moment of the episode (text may be empty: "mark what I just heard"). */
-  addNote: method<Note>()(z.object({ episodeId, at: noteTime, text: noteText }).strict()),
+  /**
+   * Adds a note at a moment of the episode (text may be empty: "mark what I just heard"). Without a
+   * quote, the transcript's words at that moment are quoted when the episode has one.
+   */
+  addNote: method<Note>()(z.object({ episodeId, at: noteTime, text: noteText, quote: noteQuote.optional() }).strict()),
   /** Changes a note's text or time. */
   updateNote: method<Note>()(z.object({ id: noteId, text: noteText.optional(), at: noteTime.optional() }).strict()),
   /** Deletes a note and returns it, so the UI can offer undo. */
@@ -237,6 +245,7 @@ export const contract = {
             updatedAt: z.string().max(40),
             enclosureUrl: z.string().max(4000).optional(),
             enclosureLength: z.number().int().min(0).optional(),
+            quote: noteQuote.optional(),
           })
           .strict(),
       })

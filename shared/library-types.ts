@@ -1,5 +1,6 @@
 // Contract types for the library: shows, episodes, what the listener did with them, and a sync's result.
 import type { Download } from './download-types.js';
+import type { TranscriptLink } from './transcript-types.js';
 
 export interface Feed {
   /** Stable id, fixed at subscribe time (survives URL changes). */
@@ -16,6 +17,8 @@ export interface Feed {
    */
   localArtwork?: string;
   author?: string;
+  /** The show's language (<language>, BCP 47 such as `en-us`); transcripts in it are preferred. */
+  language?: string;
   /** ISO time of the last sync that reached the server (200 or 304). */
   lastSyncedAt?: string;
   /** Why the last sync failed, in words; absent when it succeeded. */
@@ -57,6 +60,8 @@ export interface Episode {
   chaptersUrl?: string;
   /** Podlove Simple Chapters carried in the feed, sorted by start. */
   pscChapters?: PscChapter[];
+  /** Every <podcast:transcript> of the item; the transcripts feature picks one and fetches it. */
+  transcripts?: TranscriptLink[];
   /** The episode is no longer in the feed; kept because local data may hang on it. */
   goneFromFeed?: boolean;
 }

@@ -1,4 +1,4 @@
-// Contract types for notes (issue 5) and the search across notes, show notes and chapter titles.
+// Contract types for notes (issue 5) and the search across notes, show notes, chapter titles and transcripts.
 
 /** A timestamped note, keyed by the episode's stable id; independent of the catalogue (survives re-syncs). */
 export interface Note {
@@ -14,10 +14,12 @@ export interface Note {
   /** The audio the note was taken against, so a changed enclosure can be detected later. */
   enclosureUrl?: string;
   enclosureLength?: number;
+  /** The words spoken at the note's moment, from the episode's transcript (or the listener's selection). */
+  quote?: string;
 }
 
-/** Search across notes, show notes and chapter titles: one group per episode. */
-export type SearchHitKind = 'note' | 'title' | 'chapter' | 'show-notes';
+/** Search across notes, show notes, chapter titles and transcripts: one group per episode. */
+export type SearchHitKind = 'note' | 'title' | 'chapter' | 'show-notes' | 'transcript';
 
 export interface SearchHit {
   kind: SearchHitKind;

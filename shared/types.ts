@@ -8,3 +8,4 @@ export * from './subscribe-types.js';
 export * from './download-types.js';
 export * from './note-types.js';
 export * from './chapter-types.js';
+export * from './transcript-types.js';

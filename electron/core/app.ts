@@ -16,6 +16,7 @@ import type { Schedule } from './library/listening-state.js';
 import { notesArea } from './notes/notes-area.js';
 import { Notices } from './notices.js';
 import { openStore, PRIVATE_FOLDER_MODE, type StoreFactory } from './store.js';
+import { transcriptsArea } from './transcripts/transcripts-area.js';
 
 export { DEFAULT_FEED_URL } from './feeds/feeds-area.js';
 
@@ -144,6 +145,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     },
   );
   const chapters = chaptersArea(context, library, { localFile });
+  const transcripts = transcriptsArea();
   const notes = notesArea(context, library, chapters, localFile);
   const directory = directoryHandlers({
     fetch: context.fetch,
@@ -162,6 +164,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     ...feeds.handlers,
     ...downloads.handlers,
     ...chapters.handlers,
+    ...transcripts.handlers,
     ...notes.handlers,
     ...directory,
   } satisfies Handlers;

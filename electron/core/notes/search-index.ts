@@ -48,7 +48,13 @@ interface Candidate {
 
 // Ranking: a phrase match beats a match of scattered words; then notes, then titles and chapters, then show notes.
 const EXACT_BONUS = 100;
-const KIND_WEIGHT: Record<SearchHitKind, number> = { note: 30, title: 25, chapter: 20, 'show-notes': 10 };
+const KIND_WEIGHT: Record<SearchHitKind, number> = {
+  note: 30,
+  title: 25,
+  chapter: 20,
+  transcript: 15,
+  'show-notes': 10,
+};
 
 /**
  * In-memory search over notes and the episodes of the context: one normalized string per item, scanned

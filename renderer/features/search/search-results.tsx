@@ -10,6 +10,7 @@ const kindLabel: Record<SearchHitKind, string> = {
   note: 'Note',
   chapter: 'Chapter',
   title: 'Title',
+  transcript: 'Transcript',
   'show-notes': 'Show notes',
 };
 

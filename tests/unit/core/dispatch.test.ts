@@ -42,6 +42,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}) {
     removeDownload: () => null,
     getStorageUsage: () => ({ totalBytes: 0, byFeed: {} }),
     getChapters: () => [],
+    getTranscript: () => ({ status: 'none' as const }),
     listNotes: () => [],
     addNote: () => note,
     updateNote: () => note,
