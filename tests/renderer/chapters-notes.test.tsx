@@ -121,6 +121,16 @@ describe('notes', () => {
     expect(screen.getByRole('button', { name: 'Note: Marked moment at 3:20' })).toBeTruthy();
   });
 
+  it("shows a note's quote from the transcript under its words", async () => {
+    await openSockets({
+      notes: [{ ...note('a', 5, 'why backlogs fill'), quote: 'The kernel finishes the handshake.' }],
+    });
+    const list = await screen.findByRole('list', { name: 'Notes' });
+    const quote = within(list).getByText('The kernel finishes the handshake.');
+    expect(quote.tagName).toBe('BLOCKQUOTE');
+    expect(quote.getAttribute('aria-label')).toBe('Quote from the transcript');
+  });
+
   it('deleting a note offers Undo, which restores it exactly', async () => {
     const { fake, user } = await openSockets({ notes: [note('a', 5, 'keep me')] });
     const list = await screen.findByRole('list', { name: 'Notes' });

@@ -25,7 +25,8 @@ export interface EpisodeNotes {
 
 /**
  * One episode's notes as Markdown: "## title", the show, the date and the episode page, then one line
- * per note, `- [m:ss](earmark://episode/<id>?t=<seconds>) ([audio](<enclosure>#t=<seconds>)) text`,
+ * per note, `- [m:ss](earmark://episode/<id>?t=<seconds>) ([audio](<enclosure>#t=<seconds>)) text`
+ * (and the transcript's words it quotes as `  > quote` under it),
  * under "### chapter" headings (chapters without notes are left out; notes before the first chapter
  * come first, without a heading). The earmark:// link opens Earmark at the moment; the audio link plays
  * it in any browser, where Earmark isn't installed. Pure.
@@ -70,7 +71,11 @@ function noteLine(note: Note, audio: string | undefined): string {
   const link = audio ? `${deepLink} ([audio](${audio.replace(/#.*$/, '')}#t=${seconds}))` : deepLink;
   // Later lines of a multi-line note are indented so they stay inside the list item.
   const text = noteText(note.text.trim().replace(/\r\n?/g, '\n')).split('\n').join('\n  ');
-  return text ? `- ${link} ${text}` : `- ${link}`;
+  const line = text ? `- ${link} ${text}` : `- ${link}`;
+  // The transcript's words under the note: a block quote may interrupt a paragraph (CommonMark), so
+  // it needs no blank line and the list stays tight. Plain text, like the note's.
+  const quote = note.quote ? plainText(oneLine(note.quote)) : '';
+  return quote ? `${line}\n  > ${quote}` : line;
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

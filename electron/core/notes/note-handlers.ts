@@ -21,6 +21,11 @@ export interface NotesHandlerDeps {
    * fromShowNotes is the episode's show-note chapters, derived once per episode object. Default: those.
    */
   searchChaptersOf?: (episode: Episode, fromShowNotes: () => readonly ChapterMark[]) => readonly ChapterMark[];
+  /**
+   * The transcript's words at a moment of an episode, from what is cached (never the network, so taking
+   * a note stays instant and works offline). Default: no transcripts.
+   */
+  quoteAt?: (episodeId: string, at: number) => Promise<string | undefined>;
 }
 
 const noNote = () => new EarmarkError('not-found', 'That note no longer exists.');
@@ -33,6 +38,7 @@ export function notesHandlers({
   texts,
   chaptersOf,
   searchChaptersOf = (_episode, fromShowNotes) => fromShowNotes(),
+  quoteAt = async () => undefined,
 }: NotesHandlerDeps) {
   const changed = (...episodeIds: string[]) => events.emit('notesChanged', { episodeIds });
   const searchContext = searchContextOf(catalogue, texts, searchChaptersOf);
@@ -51,14 +57,17 @@ export function notesHandlers({
 
   return {
     listNotes: ({ episodeId }) => notes.list(episodeId),
-    addNote: ({ episodeId, at, text }) => {
+    addNote: async ({ episodeId, at, text, quote }) => {
       const episode = catalogue.episodeOrThrow(episodeId);
+      // A quote the listener selected wins; otherwise the words spoken then, when there is a transcript.
+      const quoted = quote?.trim() || (await quoteAt(episodeId, at).catch(() => undefined));
       const note = notes.add({
         episodeId,
         at,
         text,
         enclosureUrl: episode.enclosure?.url,
         enclosureLength: episode.enclosure?.length,
+        quote: quoted || undefined,
       });
       changed(episodeId);
       return note;

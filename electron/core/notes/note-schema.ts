@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_LINK_SECONDS } from '../../../shared/deep-link.js';
+import { MAX_QUOTE_CHARS } from '../../../shared/transcript-cues.js';
 
 /**
  * One note as stored and as exported. Checked when a file is loaded and when an export is imported,
@@ -14,4 +15,5 @@ export const noteSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true, error: 'updatedAt must be an ISO date-time' }),
   enclosureUrl: z.string().max(4000).optional(),
   enclosureLength: z.number().int().min(0).optional(),
+  quote: z.string().max(MAX_QUOTE_CHARS, `quote is longer than ${MAX_QUOTE_CHARS} characters`).optional(),
 });

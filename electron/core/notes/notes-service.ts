@@ -30,6 +30,7 @@ export interface NewNote {
   text: string;
   enclosureUrl?: string;
   enclosureLength?: number;
+  quote?: string;
 }
 
 export interface ImportResult {

@@ -2,6 +2,7 @@
  * One note: its time (a "Jump to" button), its text, and edit-in-place / delete. Editing changes the
  * text and the time: typed (m:ss or h:mm:ss) or moved 5 seconds at a time, for a note stamped a
  * moment too late. URLs in the text are links that open outside the app, like those in show notes.
+ * A note taken while the episode had a transcript shows the words quoted from it below.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatTimestamp, parseTimestamp } from '../../../shared/time';
@@ -155,6 +156,12 @@ export function NoteItem({ note, onJump, onSave, onDelete }: NoteItemProps) {
               <TrashIcon />
             </button>
           </div>
+          {note.quote && (
+            // The words spoken at the note's moment (from the transcript), under the note's own words.
+            <blockquote className="note__quote" aria-label="Quote from the transcript">
+              {note.quote}
+            </blockquote>
+          )}
         </>
       )}
     </li>

@@ -77,6 +77,26 @@ describe('chapters and notes through the contract', () => {
     expect(await call('importNotes', { content: json.content })).toEqual({ added: 0, skipped: 1 });
   });
 
+  it('keeps the quote the listener selected: listed, exported as a block quote, restored and re-imported', async () => {
+    const quote = 'The accept queue holds connections the kernel finished';
+    const note = await call('addNote', { episodeId: episode.id, at: 470, text: '', quote: `  ${quote} ` });
+    expect(note.quote).toBe(quote);
+    expect(await call('listNotes', { episodeId: episode.id })).toEqual([note]);
+    const markdown = await call('exportNotes', { episodeId: episode.id, format: 'markdown' });
+    expect(markdown.content).toContain(`#t=470))\n  > ${quote}`);
+    const json = await call('exportNotes', { format: 'json' });
+    await call('restoreNote', { note: await call('deleteNote', { id: note.id }) });
+    expect(await call('listNotes', { episodeId: episode.id })).toEqual([note]);
+    await call('deleteNote', { id: note.id });
+    expect(await call('importNotes', { content: json.content })).toEqual({ added: 1, skipped: 0 });
+    expect((await call('listNotes', { episodeId: episode.id }))[0]?.quote).toBe(quote);
+  });
+
+  it('a note without a transcript or a selection has no quote', async () => {
+    const note = await call('addNote', { episodeId: episode.id, at: 5, text: 'plain', quote: '   ' });
+    expect(note).not.toHaveProperty('quote');
+  });
+
   it('refuses a note for an unknown episode and a bad import, in words', async () => {
     expect(await app.call('addNote', { episodeId: 'nope', at: 1, text: '' })).toMatchObject({
       ok: false,

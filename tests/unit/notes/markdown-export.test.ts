@@ -51,6 +51,15 @@ describe('Markdown export', () => {
     ]);
     expect(markdown).toBe(golden('all.md'));
   });
+
+  it("writes a note's quote as a block quote inside its list item, as plain text on one line", () => {
+    const quoted = { ...note(EP, 98, 'Why accept matters'), quote: 'The kernel\nholds <b>the</b> [queue](x)' };
+    const markdown = episodeNotesMarkdown({ episode, notes: [quoted, note(EP, 99, 'next')], chapters: [] });
+    expect(markdown).toContain(
+      `- [1:38](earmark://episode/${EP}?t=98) ([audio](${episode.enclosure.url}#t=98)) Why accept matters\n` +
+        '  > The kernel holds &lt;b&gt;the&lt;/b&gt; \\[queue\\](x)\n- [1:39]',
+    );
+  });
 });
 
 /**
