@@ -90,7 +90,8 @@ export function TranscriptPanel({ transcript, position, onJump, onQuote }: Trans
     (index: number) => virtualizer.scrollToIndex(index, { align: 'center', behavior: scrollBehavior() }),
     [virtualizer],
   );
-  const { following, pause, resume, toggle } = useFollowAlong(scroller, current, scrollTo);
+  const stopScrolling = useCallback(() => virtualizer.cancelScroll(), [virtualizer]);
+  const { following, pause, resume, toggle } = useFollowAlong(scroller, current, scrollTo, stopScrolling);
   const { quote, clear } = useSelectedQuote(scroller, list, pause);
 
   const focusItem = (index: number) => {

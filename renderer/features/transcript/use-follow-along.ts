@@ -18,16 +18,22 @@ export interface FollowAlong {
  * @param scroller the transcript's scroll element (null until mounted)
  * @param current the paragraph being spoken, -1 when there is none (silence, or another episode plays)
  * @param scrollTo brings a paragraph into view
+ * @param stopScrolling ends a scrollTo still on its way (a smooth scroll takes a few frames)
  */
 export function useFollowAlong(
   scroller: HTMLElement | null,
   current: number,
   scrollTo: (index: number) => void,
+  stopScrolling: () => void,
 ): FollowAlong {
   const [following, setFollowing] = useState(true);
-  const pause = useCallback(() => setFollowing(false), []);
+  // A scroll to "now" still gliding when the listener takes over would pull the list back.
+  const pause = useCallback(() => {
+    setFollowing(false);
+    stopScrolling();
+  }, [stopScrolling]);
   const resume = useCallback(() => setFollowing(true), []);
-  const toggle = useCallback(() => setFollowing((on) => !on), []);
+  const toggle = useCallback(() => (following ? pause() : resume()), [following, pause, resume]);
 
   useEffect(() => {
     if (!scroller) return;
