@@ -1,12 +1,11 @@
 /**
  * An episode's transcript as a list of paragraphs that follows the audio. Virtualized (a 3-hour
- * episode has ~3,000 cues): only the paragraphs near the view are in the DOM, each with
- * aria-setsize/posinset so screen readers still hear "12 of 480". The paragraph being spoken has
- * aria-current, found by binary search on each tick. Keyboard: one paragraph is in the Tab order
+ * episode has ~3,000 cues; use-transcript-virtualizer.ts): only the paragraphs near the view are in
+ * the DOM, each with aria-setsize/posinset so screen readers still hear "12 of 480". The one being
+ * spoken has aria-current, found by binary search on each tick. Keyboard: one paragraph is in the Tab order
  * (roving tabindex: the one being spoken until the listener moves); ↑/↓, Home and End move between
  * paragraphs, Enter plays from one. Selecting words offers "Add note", which quotes them.
  */
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { cueIndexAt } from '../../../shared/transcript-cues';
 import type { Transcript } from '../../../shared/transcript-types';
@@ -18,6 +17,7 @@ import { hasSelectionIn } from './transcript-selection';
 import { useFollowAlong } from './use-follow-along';
 import { useRovingFocus } from './use-roving-focus';
 import { useSelectedQuote } from './use-selected-quote';
+import { useTranscriptVirtualizer } from './use-transcript-virtualizer';
 import './transcript.css';
 
 /** What "Add note" hands the page: the words and the time of the paragraph they begin in. */
@@ -35,10 +35,6 @@ export interface TranscriptPanelProps {
   /** Make a note quoting the selected words. */
   onQuote: (quote: TranscriptQuote) => void;
 }
-
-// Two lines of words under a speaker line: items measured at the estimate cost nothing, and each one
-// that differs moves the items below it.
-const ESTIMATED_ITEM_PX = 84;
 
 type KeyAction = { kind: 'jump' } | { kind: 'scroll' } | { kind: 'move'; to: number };
 
@@ -67,25 +63,7 @@ export function TranscriptPanel({ transcript, position, onJump, onQuote }: Trans
   const roving = useRovingFocus(list, count, current);
   const { tabStop } = roving;
 
-  // The Tab stop is always rendered, even scrolled far away, so Tab can still reach the list.
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (tabStop >= 0 && !indexes.includes(tabStop)) indexes.push(tabStop);
-      return indexes.sort((a, b) => a - b);
-    },
-    [tabStop],
-  );
-  // The app is not built with the React Compiler, whose memoizing this warns about; what reaches the
-  // memoized items from the virtualizer is plain numbers and its stable measureElement.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller,
-    estimateSize: () => ESTIMATED_ITEM_PX,
-    overscan: 4,
-    rangeExtractor,
-  });
+  const virtualizer = useTranscriptVirtualizer(count, scroller, tabStop);
   const scrollTo = useCallback(
     (index: number) => virtualizer.scrollToIndex(index, { align: 'center', behavior: scrollBehavior() }),
     [virtualizer],
