@@ -26,7 +26,7 @@ const layerOptions = {
     folder: 'renderer/features',
     allow: {
       chapters: ['notes', 'player'], // note markers on the seek bar are labelled as notes are; chapter steps drive the Player
-      episode: ['chapters', 'downloads', 'notes', 'player', 'queue'], // the episode page puts them together
+      episode: ['chapters', 'downloads', 'notes', 'player', 'queue', 'transcript'], // the episode page puts them together, its Transcript section too
       library: ['directory', 'downloads', 'notes', 'player'], // Find podcasts, row badges, notes export/import, a row's playing state
       player: ['chapters', 'queue', 'settings'], // chapter markers and steps in the bar; Next plays from Up next; skip lengths from the settings
       queue: ['player'], // Play now, and a row's playing state

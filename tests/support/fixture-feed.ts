@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { ensureFixtureArtwork, ensureFixtureAudio, type FixtureAudio } from './fixture-media.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 
-const feedTemplatePath = fileURLToPath(new URL('../fixtures/e2e/feed.xml', import.meta.url));
+const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/e2e/${name}`, import.meta.url));
+const feedTemplatePath = fixturePath('feed.xml');
 
 /** Episode titles in feed order (newest first), exactly as the UI must name them. */
 export const fixtureEpisodes = {
@@ -35,7 +36,10 @@ export interface FeedServer {
   missingFeedUrl: string;
 }
 
-/** Starts a fixture server that serves the fixture show: /feed.xml, /audio/*.mp3, /artwork.png. */
+/**
+ * Starts a fixture server that serves the fixture show: /feed.xml, /audio/*.mp3, /artwork.png and the
+ * last episode's transcripts (/transcripts/queues.vtt, .html).
+ */
 export async function startFeedServer(): Promise<FeedServer> {
   const audio = ensureFixtureAudio();
   const artwork = ensureFixtureArtwork();
@@ -46,5 +50,8 @@ export async function startFeedServer(): Promise<FeedServer> {
     server.file(`/audio/${name}.mp3`, audio.path, 'audio/mpeg');
   }
   server.file('/artwork.png', artwork, 'image/png');
+  // The last episode offers a transcript as HTML and as WebVTT (WebVTT wins).
+  server.file('/transcripts/queues.vtt', fixturePath('queues.vtt'), 'text/vtt; charset=utf-8');
+  server.file('/transcripts/queues.html', fixturePath('queues-transcript.html'), 'text/html; charset=utf-8');
   return { server, audio, feedUrl: server.url('/feed.xml'), missingFeedUrl: server.url('/missing/feed.xml') };
 }
