@@ -145,7 +145,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     },
   );
   const chapters = chaptersArea(context, library, { localFile });
-  const transcripts = transcriptsArea();
+  const transcripts = transcriptsArea(context, library);
   const notes = notesArea(context, library, chapters, localFile);
   const directory = directoryHandlers({
     fetch: context.fetch,
@@ -186,6 +186,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       await feeds.stop();
       await downloads.stop();
       await chapters.stop();
+      await transcripts.stop();
       library.stop();
       unlock();
     },
