@@ -30,7 +30,7 @@ export interface AppOptions {
   /** The offline snapshot of the default feed (RSS text), shown when its first sync fails. */
   loadSnapshot?: () => Promise<string>;
   /**
-   * The one HTTP client for feeds, chapters files and downloads (Electron: its net stack, for the
+   * The one HTTP client for feeds, chapters files, transcripts and downloads (Electron: its net stack, for the
    * system proxy and certificate store). Default: Node's fetch, and node:http for downloads.
    */
   fetch?: typeof fetch;
