@@ -30,7 +30,7 @@ export interface AppOptions {
   /** The offline snapshot of the default feed (RSS text), shown when its first sync fails. */
   loadSnapshot?: () => Promise<string>;
   /**
-   * The one HTTP client for feeds, chapters files and downloads (Electron: its net stack, for the
+   * The one HTTP client for feeds, chapters files, transcripts and downloads (Electron: its net stack, for the
    * system proxy and certificate store). Default: Node's fetch, and node:http for downloads.
    */
   fetch?: typeof fetch;
@@ -145,7 +145,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     },
   );
   const chapters = chaptersArea(context, library, { localFile });
-  const transcripts = transcriptsArea();
+  const transcripts = transcriptsArea(context, library);
   const notes = notesArea(context, library, chapters, localFile);
   const directory = directoryHandlers({
     fetch: context.fetch,
@@ -186,6 +186,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
       await feeds.stop();
       await downloads.stop();
       await chapters.stop();
+      await transcripts.stop();
       library.stop();
       unlock();
     },

@@ -17,7 +17,7 @@ export interface AppContext {
   notices: Notices;
   /** Opens a store in the data folder; what had to be repaired becomes a notice. */
   open: <T extends Versioned>(store: StoreSpec<T>) => KeyValueStore<T>;
-  /** The HTTP client for feeds, chapters files, artwork and the directory; its requests end at close. */
+  /** The HTTP client for feeds, chapters files, transcripts, artwork and the directory; its requests end at close. */
   fetch: typeof fetch;
   /** The client as given (downloads pause themselves at close, to resume); undefined = their default. */
   plainFetch: typeof fetch | undefined;

@@ -1,4 +1,4 @@
-import type { Enclosure, Episode, PscChapter } from '../../../shared/types.js';
+import type { Enclosure, Episode, PscChapter, TranscriptLink } from '../../../shared/types.js';
 import { parseTimestamp } from '../../../shared/time.js';
 import { dropUndefined } from '../objects.js';
 import type { RawFeed, RawItem } from './raw-feed.js';
@@ -11,6 +11,8 @@ export interface FeedInfo {
   link?: string;
   artwork?: string;
   author?: string;
+  /** The show's language tag (`en-us`), which transcripts in it are preferred for. */
+  language?: string;
 }
 
 export interface MappedFeed {
@@ -35,6 +37,7 @@ export function mapFeed(raw: RawFeed, { feedId, feedUrl }: MapOptions): MappedFe
     link: url(raw.link),
     artwork: url(attr(raw.itunesImage, 'href')) ?? url(raw.image?.url) ?? url(raw.logo) ?? url(raw.icon),
     author: text(raw.itunesAuthor) ?? text(raw.creator) ?? text(raw.author),
+    language: languageTag(raw.language),
   };
   const newFeedUrl = url(raw.itunesNewFeedUrl);
   const episodes = (raw.items ?? []).flatMap((item) => {
@@ -76,6 +79,7 @@ function mapItem(item: RawItem, feedId: string, url: (value: unknown) => string 
       url(attr(first(field(first(item.mediaGroup), 'media:thumbnail')), 'url')),
     chaptersUrl: url(attr(first(item.podcastChapters), 'url')),
     pscChapters: pscChapters(item.pscChapters, url),
+    transcripts: transcriptLinks(item.podcastTranscript, url),
   });
 }
 
@@ -137,6 +141,35 @@ function pscChapters(value: unknown, url: (value: unknown) => string | undefined
   // Array.prototype.sort is stable, so chapters with the same start keep the feed's order.
   chapters.sort((a, b) => a.start - b.start);
   return chapters.length ? chapters : undefined;
+}
+
+/**
+ * Every <podcast:transcript> of an item, in feed order, each URL once. Only web addresses: the file is
+ * fetched by the app, so a feed must not point it at file: (or anything else) even when read locally.
+ */
+function transcriptLinks(value: unknown, url: (value: unknown) => string | undefined): TranscriptLink[] | undefined {
+  const seen = new Set<string>();
+  const links = list(value).flatMap((node): TranscriptLink[] => {
+    const address = url(attr(node, 'url'));
+    if (!address || !/^https?:/i.test(address) || seen.has(address)) return [];
+    seen.add(address);
+    // The type is required by the namespace, but a missing one still leaves the file's extension to go by.
+    return [
+      dropUndefined({
+        url: address,
+        type: attr(node, 'type') ?? '',
+        language: languageTag(attr(node, 'language')),
+        rel: attr(node, 'rel'),
+      }),
+    ];
+  });
+  return links.length ? links : undefined;
+}
+
+/** A BCP 47-looking tag (`en`, `en-US`, `pt_BR`), else undefined: feeds put prose there too ("English"). */
+function languageTag(value: unknown): string | undefined {
+  const raw = text(value);
+  return raw && /^[a-z]{2,8}(?:[-_][a-z0-9]{1,8})*$/i.test(raw) ? raw : undefined;
 }
 
 // ---- small readers for xml2js nodes: strings, { _: text, $: attributes } or arrays of them ----

@@ -17,6 +17,8 @@ export interface RawFeed {
   itunesSummary?: unknown;
   itunesImage?: unknown;
   itunesNewFeedUrl?: unknown;
+  /** <language> (RSS) or <dc:language>, as rss-parser copies it. */
+  language?: unknown;
   items?: RawItem[];
 }
 
