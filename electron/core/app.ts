@@ -146,7 +146,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   );
   const chapters = chaptersArea(context, library, { localFile });
   const transcripts = transcriptsArea(context, library);
-  const notes = notesArea(context, library, chapters, localFile);
+  const notes = notesArea(context, library, chapters, localFile, transcripts.transcripts);
   const directory = directoryHandlers({
     fetch: context.fetch,
     ...(options.directoryUrl !== undefined ? { endpoint: options.directoryUrl } : {}),

@@ -1,3 +1,5 @@
+import type { Transcript } from '../../../shared/types.js';
+import { quoteAt } from '../../../shared/transcript-cues.js';
 import type { AppContext } from '../area.js';
 import type { ChaptersArea } from '../chapters/chapters-area.js';
 import type { LibraryArea } from '../library/library-area.js';
@@ -10,6 +12,7 @@ export function notesArea(
   library: LibraryArea,
   chapters: ChaptersArea,
   localFile: (episodeId: string) => string | undefined,
+  transcripts?: { cachedTranscript: (episodeId: string) => Promise<Transcript | undefined> },
 ) {
   const notes = new NotesService({ dataDir: context.dataDir, storeFactory: context.storeFactory, now: context.now });
   for (const repair of notes.load()) context.notices.add('warning', repair);
@@ -21,6 +24,11 @@ export function notesArea(
     // Exports read no audio on the web: they use the download and what earlier reads cached.
     chaptersOf: (episode) => chapters.chapters.chaptersFor(episode, localFile(episode.id), { readRemote: false }),
     searchChaptersOf: (episode, fromShowNotes) => chapters.chapters.knownChapters(episode, fromShowNotes),
+    // A note quotes the words spoken at its moment when the episode's transcript is kept (and timed).
+    quoteAt: async (episodeId, at) => {
+      const transcript = await transcripts?.cachedTranscript(episodeId);
+      return transcript?.timed ? quoteAt(transcript.cues, at) : undefined;
+    },
   });
   return { handlers, notes };
 }

@@ -90,6 +90,24 @@ describe('transcripts through the contract', () => {
     expect(await transcriptOf('Nothing usable')).toEqual({ status: 'none' });
   });
 
+  it('a note quotes the cached transcript at its moment (offline too); an untimed transcript quotes nothing', async () => {
+    await expect.poll(async () => (await readdir(path.join(dataDir, 'transcripts')).catch(() => [])).length).toBe(7);
+    await server.stop();
+    const episodes = (await call('listEpisodes', {})) as EpisodeWithState[];
+    const idOf = (title: string) => episodes.find((e) => e.title === title)!.id;
+    const note = await call('addNote', { episodeId: idOf('Queues at the bakery'), at: 11, text: '' });
+    expect(note.quote).toBe('Backpressure is what the bakery does when it stops taking orders.');
+    const selected = await call('addNote', {
+      episodeId: idOf('Queues at the bakery'),
+      at: 11,
+      text: '',
+      quote: 'my words',
+    });
+    expect(selected.quote).toBe('my words');
+    const untimed = await call('addNote', { episodeId: idOf("The clockmaker's apprentice"), at: 1, text: 'x' });
+    expect(untimed).not.toHaveProperty('quote');
+  });
+
   it('answers from the cache with the server gone; an unknown episode is not-found', async () => {
     await expect.poll(async () => (await readdir(path.join(dataDir, 'transcripts')).catch(() => [])).length).toBe(7);
     await server.stop();
