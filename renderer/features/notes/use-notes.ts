@@ -11,7 +11,8 @@ const none: Note[] = [];
 
 export interface EpisodeNotes {
   notes: Note[];
-  add(at: number, text: string): Promise<Note>;
+  /** `quote`: words from the transcript the note keeps (else the server quotes what was said then). */
+  add(at: number, text: string, quote?: string): Promise<Note>;
   /** New text, and a new time when `at` is given. */
   update(id: string, text: string, at?: number): Promise<Note>;
   /** Deletes and returns the note, so the caller can offer undo. */
@@ -52,9 +53,9 @@ export function useNotes(episodeId: string | undefined): EpisodeNotes {
   );
 
   const add = useCallback(
-    async (at: number, text: string) => {
+    async (at: number, text: string, quote?: string) => {
       if (!episodeId) throw new Error('No episode');
-      const note = await api.addNote({ episodeId, at, text });
+      const note = await api.addNote({ episodeId, at, text, ...(quote && { quote }) });
       patch((notes) => [...notes.filter((item) => item.id !== note.id), note]);
       return note;
     },
