@@ -41,6 +41,7 @@ const feedOverride = process.env.EARMARK_FEED;
 // Where "Find podcasts" searches (default: Apple's iTunes Search API).
 const directoryOverride = process.env.EARMARK_DIRECTORY_URL;
 const log = createMainLog(logsFolder());
+const warn = (message: string) => log.warn(message);
 
 try {
   registerSchemes();
@@ -68,22 +69,10 @@ function startPrimaryInstance(): void {
   let mainWindow: BrowserWindow | undefined;
   // Held here for the app's lifetime: an unreferenced Tray is garbage-collected and vanishes.
   let tray: Tray | undefined;
-  const warn = (message: string) => log.warn(message);
   // A link that arrives before there is a window to show it in (cold start).
   let pendingLink: DeepLink | undefined = readDeepLink(findDeepLink(process.argv), warn);
 
-  const registration = protocolClientPlan({
-    platform: process.platform,
-    isPackaged: app.isPackaged,
-    appPath: app.getAppPath(),
-    execPath: process.execPath,
-    env: process.env,
-  });
-  if (registration.register && registration.launcher) {
-    app.setAsDefaultProtocolClient(registration.scheme, registration.launcher.path, registration.launcher.args);
-  } else if (registration.register) {
-    app.setAsDefaultProtocolClient(registration.scheme);
-  }
+  registerProtocolClient();
 
   // Windows shows toasts only for an AppUserModelID with a Start menu shortcut (app-identity.ts).
   if (process.platform === 'win32') app.setAppUserModelId(appUserModelId(app.isPackaged, process.execPath));
@@ -147,50 +136,18 @@ function startPrimaryInstance(): void {
     earmark.events.emit('openLink', link);
   };
 
-  // macOS delivers links here, also at a cold start (before ready), so it is registered now.
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    openLink(readDeepLink(url, warn));
-  });
-
-  // A second launch (from the desktop menu, or a clicked earmark:// link on Windows/Linux) comes
-  // here instead; it shows this instance's window (also a hidden one) and the link, if any.
-  app.on('second-instance', (_event, argv) => {
-    if (!app.isReady()) return;
-    const link = readDeepLink(findDeepLink(argv), warn);
-    if (link) return openLink(link);
-    showWindow();
-  });
+  listenForLinks(openLink, showWindow);
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   const start = () => {
-    const ses = session.defaultSession;
-    // Audio playback needs no permission (autoplay is not one); copying text to the clipboard
-    // from our own page is the only thing allowed.
-    ses.setPermissionRequestHandler((contents, permission, callback) =>
-      callback(permission === 'clipboard-sanitized-write' && isAppUrl(contents.getURL())),
-    );
-    ses.setPermissionCheckHandler(
-      (_contents, permission, requestingOrigin) =>
-        permission === 'clipboard-sanitized-write' && requestingOrigin === APP_ORIGIN,
-    );
+    allowOnlyClipboardWrites();
     handleAppProtocol(rendererDir, (feedId) => earmark?.artwork.file(feedId));
     Menu.setApplicationMenu(buildMenu(sendCommand));
 
     const assets = path.join(app.getAppPath(), 'assets');
     tray = createTray(assets, { send: sendCommand, show: showWindow, quit: () => app.quit() }, warn);
-    earmark = createApp({
-      dataDir: app.getPath('userData'),
-      appName: 'the desktop app',
-      storeFactory: electronStoreFactory,
-      fetch: systemFetch(net),
-      log: (error) => log.error(error),
-      ...(directoryOverride ? { directoryUrl: directoryOverride } : {}),
-      ...(feedOverride
-        ? { defaultFeedUrl: feedOverride }
-        : { loadSnapshot: () => readFile(path.join(assets, 'default-feed-snapshot.xml'), 'utf8') }),
-    });
+    earmark = createEarmark(assets);
     registerIpc(earmark, isAppUrl);
     handleMediaProtocol(earmark.downloads);
     notifyNewEpisodes(earmark, openLink);
@@ -212,4 +169,68 @@ function startPrimaryInstance(): void {
 
   // Windows otherwise leaves a dead icon in the notification area until the mouse passes over it.
   app.on('will-quit', () => tray?.destroy());
+}
+
+/** earmark:// links open Earmark: how each platform learns that is protocol-client.ts's plan. */
+function registerProtocolClient(): void {
+  const registration = protocolClientPlan({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    execPath: process.execPath,
+    env: process.env,
+  });
+  if (registration.register && registration.launcher) {
+    app.setAsDefaultProtocolClient(registration.scheme, registration.launcher.path, registration.launcher.args);
+  } else if (registration.register) {
+    app.setAsDefaultProtocolClient(registration.scheme);
+  }
+}
+
+/** The two ways a link (or a second launch) reaches the running app. */
+function listenForLinks(openLink: (link: DeepLink | undefined) => void, showWindow: () => void): void {
+  // macOS delivers links here, also at a cold start (before ready), so it is registered now.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(readDeepLink(url, warn));
+  });
+
+  // A second launch (from the desktop menu, or a clicked earmark:// link on Windows/Linux) comes
+  // here instead; it shows this instance's window (also a hidden one) and the link, if any.
+  app.on('second-instance', (_event, argv) => {
+    if (!app.isReady()) return;
+    const link = readDeepLink(findDeepLink(argv), warn);
+    if (link) return openLink(link);
+    showWindow();
+  });
+}
+
+/**
+ * Audio playback needs no permission (autoplay is not one); copying text to the clipboard from our
+ * own page is the only thing allowed.
+ */
+function allowOnlyClipboardWrites(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write' && isAppUrl(contents.getURL())),
+  );
+  ses.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permission === 'clipboard-sanitized-write' && requestingOrigin === APP_ORIGIN,
+  );
+}
+
+/** The services, with Electron's stores and network; the offline snapshot comes from the app's assets. */
+function createEarmark(assets: string): EarmarkApp {
+  return createApp({
+    dataDir: app.getPath('userData'),
+    appName: 'the desktop app',
+    storeFactory: electronStoreFactory,
+    fetch: systemFetch(net),
+    log: (error) => log.error(error),
+    ...(directoryOverride ? { directoryUrl: directoryOverride } : {}),
+    ...(feedOverride
+      ? { defaultFeedUrl: feedOverride }
+      : { loadSnapshot: () => readFile(path.join(assets, 'default-feed-snapshot.xml'), 'utf8') }),
+  });
 }

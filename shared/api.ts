@@ -9,7 +9,6 @@ import type {
   Chapter,
   DirectorySearch,
   Download,
-  DownloadProgress,
   EpisodeState,
   EpisodeWithState,
   Feed,
@@ -25,7 +24,12 @@ import type {
 } from './types.js';
 import { MAX_QUOTE_CHARS } from './transcript-cues.js';
 import { withScheme } from './feed-address.js';
-import type { MenuCommand } from './menu-commands.js';
+
+// The events (shared/events.ts) and what crosses a transport (shared/transport.ts) are imported from here.
+export type { EarmarkEvents, EventName } from './events.js';
+export { eventNames } from './events.js';
+export type { EarmarkApi, EarmarkBridge, Envelope, ErrorCode } from './transport.js';
+
 /** The largest request body the browser host reads for a method that declares no limit of its own. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -277,84 +281,3 @@ export const methodNames = Object.keys(contract) as MethodName[];
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
-
-/** Events pushed from services to every open window. */
-export interface EarmarkEvents {
-  /** A feed sync started or moved on. */
-  syncProgress: { feedId: string; url: string; phase: 'fetching' | 'parsing' | 'saving' };
-  /** A feed sync finished, well or badly. */
-  syncResult: SyncResult;
-  /** Feeds or episodes changed; lists should reload. */
-  libraryChanged: { feedIds: string[] };
-  /** A new notice for the user. */
-  notice: Notice;
-  /** Notes of an episode changed (added, edited, deleted, imported). */
-  notesChanged: { episodeIds: string[] };
-  /** A download was queued, started, paused, completed or failed. */
-  downloadChanged: Download;
-  /** A running download moved on (at most four times a second). */
-  downloadProgress: DownloadProgress;
-  /** A download and its file are gone (removed by the user or a storage rule). */
-  downloadRemoved: { episodeId: string };
-  /**
-   * An episode's chapters may have changed without a sync: its download completed or was removed, or
-   * the chapters embedded in its audio on the web were read after getChapters answered. Ask again.
-   */
-  chaptersChanged: { episodeId: string };
-  /**
-   * A listening action was chosen in the Electron app menu or the tray; the renderer runs it like its
-   * key. `byKey`: chosen with a keyboard shortcut rather than a click (ignored while the listener types).
-   */
-  menuCommand: { command: MenuCommand; byKey?: boolean };
-  /** The desktop app is quitting: save what is pending (the listening position) now. */
-  appQuitting: Record<string, never>;
-  /** An earmark://episode/<id>?t=<seconds> link was opened (Electron): show that episode at that moment. */
-  openLink: { episodeId: string; t: number };
-  /** The queue ("Up next") changed: its episode ids in play order. */
-  queueChanged: { episodeIds: string[] };
-  /** A sync of a show synced before found new episodes (notify when the notifyNewEpisodes setting is on). */
-  newEpisodes: { feedId: string; feedTitle: string; episodes: { id: string; title: string }[] };
-}
-export type EventName = keyof EarmarkEvents;
-
-/** Every event's name as data (the browser host subscribes to each); checked against EarmarkEvents. */
-export const eventNames = [
-  'syncProgress',
-  'syncResult',
-  'libraryChanged',
-  'notice',
-  'notesChanged',
-  'downloadChanged',
-  'downloadProgress',
-  'downloadRemoved',
-  'chaptersChanged',
-  'openLink',
-  'queueChanged',
-  'newEpisodes',
-  'menuCommand',
-  'appQuitting',
-] as const;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const eventNamesMatch: Same<(typeof eventNames)[number], EventName> = true;
-void eventNamesMatch;
-
-export type ErrorCode = 'invalid-input' | 'unknown-method' | 'not-found' | 'failed' | 'internal';
-
-/** What every call returns across a transport: errors are values, so both transports keep them typed. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
-
-/** The API the renderer sees: one async function per method, plus event subscription. */
-export type EarmarkApi = {
-  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
-} & {
-  /** Subscribes to an event; returns the unsubscribe function. */
-  on<E extends EventName>(event: E, listener: (payload: EarmarkEvents[E]) => void): () => void;
-};
-
-/** The raw bridge the Electron preload exposes as window.earmark: one function per method. */
-export type EarmarkBridge = {
-  [M in MethodName]: (input: unknown) => Promise<Envelope<MethodOutput<M>>>;
-} & {
-  /** Subscribes to every event; returns the unsubscribe function. */
-  on(listener: (event: EventName, payload: unknown) => void): () => void;
-};

@@ -98,43 +98,7 @@ export function DownloadControl({ episode, compact }: DownloadControlProps) {
       </>
     );
   } else {
-    body = (
-      <div className="download-control__running">
-        <DownloadProgressBar download={download} compact={compact} />
-        <div className="download-control__buttons">
-          {state === 'paused' ? (
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label="Resume download"
-              title="Resume download"
-              onClick={() => void downloads.resume(episode.id)}
-            >
-              <ResumeIcon />
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label="Pause download"
-              title="Pause download"
-              onClick={() => void downloads.pause(episode.id)}
-            >
-              <PauseSmallIcon />
-            </button>
-          )}
-          <button
-            type="button"
-            className="icon-button icon-button--small"
-            aria-label="Cancel download"
-            title="Cancel download"
-            onClick={() => void downloads.cancel(episode.id)}
-          >
-            <CloseIcon />
-          </button>
-        </div>
-      </div>
-    );
+    body = <RunningDownload episodeId={episode.id} download={download} compact={compact} />;
   }
 
   return (
@@ -146,6 +110,56 @@ export function DownloadControl({ episode, compact }: DownloadControlProps) {
           <span>{actionError}</span>
         </p>
       )}
+    </div>
+  );
+}
+
+/** A queued, running or paused download: its progress bar, Pause or Resume, and Cancel. */
+function RunningDownload({
+  episodeId,
+  download,
+  compact,
+}: {
+  episodeId: string;
+  download: Download;
+  compact?: boolean;
+}) {
+  const downloads = useDownloads();
+  return (
+    <div className="download-control__running">
+      <DownloadProgressBar download={download} compact={compact} />
+      <div className="download-control__buttons">
+        {download.state === 'paused' ? (
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label="Resume download"
+            title="Resume download"
+            onClick={() => void downloads.resume(episodeId)}
+          >
+            <ResumeIcon />
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label="Pause download"
+            title="Pause download"
+            onClick={() => void downloads.pause(episodeId)}
+          >
+            <PauseSmallIcon />
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Cancel download"
+          title="Cancel download"
+          onClick={() => void downloads.cancel(episodeId)}
+        >
+          <CloseIcon />
+        </button>
+      </div>
     </div>
   );
 }

@@ -7,11 +7,9 @@ import { useEffect, useState } from 'react';
 import type { Download, EpisodeWithState, Feed, Settings, StorageUsage } from '../../../shared/types';
 import { api } from '../../api';
 import { BackIcon, DownloadIcon } from '../../components/icons';
-import { formatDay } from '../../lib/dates';
-import { DownloadControl } from './download-control';
+import { DownloadItem } from './download-item';
 import { useDownloads } from './downloads-context';
-import { formatBytes } from '../../../shared/bytes';
-import { stateWords } from './download-labels';
+import { StorageCard } from './storage-card';
 import './downloads.css';
 
 interface DownloadsViewProps {
@@ -92,44 +90,15 @@ export function DownloadsView({ feeds, settings, onOpenEpisode, onBack }: Downlo
     .filter(([, bytes]) => bytes > 0)
     .sort((a, b) => b[1] - a[1]);
 
-  const row = (download: Download) => {
-    const episode = episodeById.get(download.episodeId);
-    const title = episode?.title ?? (episode === null ? 'An episode no longer in your library' : 'Loading…');
-    const titleId = `download-title-${download.episodeId}`;
-    return (
-      <li key={download.episodeId} className="download-item" aria-labelledby={titleId}>
-        <div className="download-item__text">
-          {episode ? (
-            <button
-              type="button"
-              id={titleId}
-              className="download-item__title"
-              onClick={() => onOpenEpisode(episode.id)}
-            >
-              {title}
-            </button>
-          ) : (
-            <span id={titleId} className="download-item__title">
-              {title}
-            </span>
-          )}
-          <p className="download-item__meta">
-            <span>{feedTitle(download.feedId)}</span>
-            {episode?.publishedAt && <span>{formatDay(episode.publishedAt)}</span>}
-            {download.state !== 'completed' && (
-              <span className={`download-item__state download-item__state--${download.state}`}>
-                {stateWords(download)}
-              </span>
-            )}
-          </p>
-        </div>
-        <DownloadControl
-          episode={{ id: download.episodeId, download, enclosure: episode?.enclosure ?? { url: download.url } }}
-          compact
-        />
-      </li>
-    );
-  };
+  const row = (download: Download) => (
+    <DownloadItem
+      key={download.episodeId}
+      download={download}
+      episode={episodeById.get(download.episodeId)}
+      showTitle={feedTitle(download.feedId)}
+      onOpenEpisode={onOpenEpisode}
+    />
+  );
 
   return (
     <main className="downloads-view">
@@ -139,39 +108,13 @@ export function DownloadsView({ feeds, settings, onOpenEpisode, onBack }: Downlo
       </button>
       <header className="downloads-header">
         <h1 tabIndex={-1}>Downloads</h1>
-        <section className="storage-card" aria-labelledby="storage-heading">
-          <h2 id="storage-heading" className="section-heading">
-            Storage
-          </h2>
-          <p className="storage-card__total">
-            <strong>{formatBytes(total)}</strong> used by {done.length} downloaded{' '}
-            {done.length === 1 ? 'episode' : 'episodes'}
-            {cap !== undefined && <span className="muted"> · limit {formatBytes(cap)}</span>}
-          </p>
-          {cap !== undefined && (
-            <div
-              className="storage-card__meter"
-              role="meter"
-              aria-label="Storage used"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.min(100, Math.round((total / cap) * 100))}
-              aria-valuetext={`${formatBytes(total)} of ${formatBytes(cap)}`}
-            >
-              <span style={{ width: `${Math.min(100, (total / cap) * 100)}%` }} />
-            </div>
-          )}
-          {perShow.length > 0 && (
-            <ul className="storage-card__shows" aria-label="Storage per show">
-              {perShow.map(([feedId, bytes]) => (
-                <li key={feedId}>
-                  <span className="storage-card__show">{feedTitle(feedId)}</span>
-                  <span className="storage-card__bytes">{formatBytes(bytes)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <StorageCard
+          totalBytes={total}
+          downloaded={done.length}
+          capBytes={cap}
+          perShow={perShow}
+          feedTitle={feedTitle}
+        />
       </header>
 
       {all.length === 0 ? (

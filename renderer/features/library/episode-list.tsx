@@ -7,14 +7,14 @@
  * The focused row is always rendered, even scrolled away, so Tab returns to it. A row's own
  * buttons share its Tab stop: Tab walks the active row's title and buttons, the arrows leave it.
  */
-import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Feed } from '../../../shared/types';
 import { useOnline } from '../../lib/use-online';
 import { useDownloads } from '../downloads/downloads-context';
 import { usePlayerContext } from '../player/player-context';
 import { EpisodeRow, type EpisodeRowActions, type PlayEpisode } from './episode-row';
 import type { EpisodeWindow } from './use-episode-window';
+import { ESTIMATED_ROW_PX, useEpisodeVirtualizer, useScrollMargin } from './use-episode-virtualizer';
 
 interface EpisodeListProps {
   episodes: EpisodeWindow;
@@ -28,9 +28,6 @@ interface EpisodeListProps {
   filtered?: boolean;
 }
 
-// A row with a one-line title and a two-line preview at the default text size: rows measured at the
-// estimate cost nothing, while each one that differs makes the virtualizer re-add all the rows below it.
-const ESTIMATED_ROW_PX = 128.5;
 const PAGE_ROWS = 8;
 
 export function EpisodeList(props: EpisodeListProps) {
@@ -59,59 +56,14 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
   const [active, setActive] = useState(0);
   const count = episodes.total;
   const activeIndex = Math.min(active, count - 1);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  const scrollMargin = useScrollMargin(listRef);
   const focusAfterRender = useRef<number | undefined>(undefined);
 
   const online = useOnline();
   const { completedIds } = useDownloads();
 
-  // The player changes every tick; rows get one stable callback and re-render only for `playing`.
-  const player = usePlayerContext();
-  const playerRef = useRef(player);
-  useEffect(() => {
-    playerRef.current = player;
-  });
-  const onPlay = useCallback<PlayEpisode>((episode, play) => {
-    if (play) playerRef.current.load(episode, { autoplay: true });
-    else playerRef.current.pause();
-  }, []);
-
-  // Where the list starts on the page (the library header above it can change height).
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list) return;
-    const measure = () => {
-      const top = Math.round(list.getBoundingClientRect().top + window.scrollY);
-      setScrollMargin((current) => (current === top ? current : top));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    if (list.parentElement) observer.observe(list.parentElement.parentElement ?? list.parentElement);
-    return () => observer.disconnect();
-  }, []);
-
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (!indexes.includes(activeIndex)) indexes.push(activeIndex);
-      return indexes.sort((a, b) => a - b);
-    },
-    [activeIndex],
-  );
-
-  const virtualizer = useWindowVirtualizer({
-    count,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: 6,
-    scrollMargin,
-    // Keys are positions (the default): a key function that changes with every page that arrives
-    // made the virtualizer rebuild its measurements of all 50,000 rows (a third of a second) each time.
-    rangeExtractor,
-    // Arrow keys scroll a row clear of the sticky top bar (56 px) and the fixed player bar (88 px + room).
-    scrollPaddingStart: 64,
-    scrollPaddingEnd: 104,
-  });
+  const { player, onPlay } = usePlayEpisode();
+  const virtualizer = useEpisodeVirtualizer(count, scrollMargin, activeIndex);
 
   useEffect(() => {
     const index = focusAfterRender.current;
@@ -172,19 +124,12 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
         const episode = episodes.at(item.index);
         if (!episode) {
           return (
-            // Not measured: it keeps the estimated height until the real row replaces it.
-            <li
+            <PendingRow
               key={`pending-${item.index}`}
-              data-index={item.index}
-              className="episode-row episode-row--pending"
-              aria-setsize={count}
-              aria-posinset={item.index + 1}
-              aria-busy="true"
-              aria-label="Loading episode"
-              style={{ transform: `translateY(${item.start - scrollMargin}px)`, height: ESTIMATED_ROW_PX }}
-            >
-              <div className="loading-row" />
-            </li>
+              index={item.index}
+              setSize={count}
+              offset={item.start - scrollMargin}
+            />
           );
         }
         return (
@@ -210,5 +155,39 @@ function VirtualEpisodeList({ episodes, feeds, nowPlayingId, onOpen, actions, qu
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * Play and pause from a row. The player changes every tick; rows get one stable callback and
+ * re-render only for `playing`.
+ */
+function usePlayEpisode() {
+  const player = usePlayerContext();
+  const playerRef = useRef(player);
+  useEffect(() => {
+    playerRef.current = player;
+  });
+  const onPlay = useCallback<PlayEpisode>((episode, play) => {
+    if (play) playerRef.current.load(episode, { autoplay: true });
+    else playerRef.current.pause();
+  }, []);
+  return { player, onPlay };
+}
+
+/** A row whose page has not arrived. Not measured: it keeps the estimated height until the real row replaces it. */
+function PendingRow({ index, setSize, offset }: { index: number; setSize: number; offset: number }) {
+  return (
+    <li
+      data-index={index}
+      className="episode-row episode-row--pending"
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-busy="true"
+      aria-label="Loading episode"
+      style={{ transform: `translateY(${offset}px)`, height: ESTIMATED_ROW_PX }}
+    >
+      <div className="loading-row" />
+    </li>
   );
 }

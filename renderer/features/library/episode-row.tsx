@@ -8,12 +8,11 @@
 import { inPlayerWords } from '../player/in-player-label';
 import { memo, useMemo, type Ref } from 'react';
 import type { EpisodeWithState } from '../../../shared/types';
-import { formatDuration } from '../../../shared/time';
 import { CheckIcon, CircleCheckIcon, PauseIcon, PlayIcon, QueueAddIcon, QueueIcon } from '../../components/icons';
-import { formatDay, formatFull } from '../../lib/dates';
 import { previewText } from '../../lib/plain-text';
-import { DownloadBadge, RowDownloadButton } from '../downloads/download-badge';
+import { RowDownloadButton } from '../downloads/download-badge';
 import { hasAudio } from '../../lib/has-audio';
+import { EpisodeRowMeta, progressOf } from './episode-row-meta';
 
 /** What a row's own buttons do; one object for the whole list so rows stay memoized. */
 export interface EpisodeRowActions {
@@ -50,16 +49,6 @@ interface EpisodeRowProps {
   actions: EpisodeRowActions;
 }
 
-type Progress = { kind: 'new' } | { kind: 'played' } | { kind: 'started'; fraction: number; left: string };
-
-function progressOf({ state, durationSeconds }: EpisodeWithState): Progress {
-  if (state.played) return { kind: 'played' };
-  if (!(state.position >= 1)) return { kind: 'new' };
-  const fraction = durationSeconds ? Math.min(1, state.position / durationSeconds) : 0;
-  const left = durationSeconds ? formatDuration(Math.max(60, durationSeconds - state.position)) : '';
-  return { kind: 'started', fraction, left };
-}
-
 export const EpisodeRow = memo(function EpisodeRow({
   ref,
   index,
@@ -80,8 +69,6 @@ export const EpisodeRow = memo(function EpisodeRow({
 }: EpisodeRowProps) {
   const progress = progressOf(episode);
   const preview = useMemo(() => previewText(episode.showNotesHtml), [episode.showNotesHtml]);
-  const date = formatDay(episode.publishedAt);
-  const duration = formatDuration(episode.durationSeconds);
   const describedBy = `episode-meta-${episode.id}`;
   const titleId = `episode-title-${episode.id}`;
   const inPlayer = nowPlaying ? inPlayerWords(playing, failed, started || progress.kind !== 'new') : undefined;
@@ -116,40 +103,16 @@ export const EpisodeRow = memo(function EpisodeRow({
             {episode.title}
           </button>
         </div>
-        <p className="episode-row__meta" id={describedBy}>
-          {inPlayer && (
-            <span
-              className={`episode-row__badge episode-row__badge--current${failed ? ' episode-row__badge--failed' : ''}`}
-            >
-              {inPlayer}
-            </span>
-          )}
-          {progress.kind === 'new' && !inPlayer && <span className="episode-row__badge">New</span>}
-          {queued && (
-            <span className="episode-row__queued">
-              <QueueIcon className="icon icon--inline" />
-              Up next
-            </span>
-          )}
-          {progress.kind === 'played' && <span className="episode-row__state">Played</span>}
-          {progress.kind === 'started' && (
-            <span className="episode-row__state episode-row__state--started">
-              <span className="mini-progress" aria-hidden="true">
-                <span className="mini-progress__fill" style={{ width: `${Math.round(progress.fraction * 100)}%` }} />
-              </span>
-              {progress.left ? `${progress.left} left` : 'In progress'}
-            </span>
-          )}
-          {date && (
-            <time dateTime={episode.publishedAt} title={formatFull(episode.publishedAt)}>
-              {date}
-            </time>
-          )}
-          {duration && <span>{duration}</span>}
-          <DownloadBadge episode={episode} />
-          {unavailableOffline && <span className="episode-row__offline">Not downloaded — unavailable offline</span>}
-          {showTitle && <span className="episode-row__show">{showTitle}</span>}
-        </p>
+        <EpisodeRowMeta
+          id={describedBy}
+          episode={episode}
+          progress={progress}
+          inPlayer={inPlayer}
+          failed={failed}
+          queued={queued}
+          unavailableOffline={unavailableOffline}
+          showTitle={showTitle}
+        />
       </div>
       {/* Outside the body so it can run on under the buttons (the grid in library.css). */}
       {preview && <p className="episode-row__preview">{preview}</p>}

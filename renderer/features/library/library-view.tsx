@@ -7,9 +7,9 @@ import { previewText } from '../../lib/plain-text';
 import { FindPodcasts, FindPodcastsButton } from '../directory/find-podcasts';
 import { ExportNotes } from '../notes/export-notes';
 import { ImportNotes } from '../notes/import-notes';
-import { EpisodeFiltersBar } from './episode-filters';
-import { EpisodeList } from './episode-list';
 import type { EpisodeRowActions } from './episode-row';
+import { LibraryEpisodes } from './library-episodes';
+import { ShowFilter } from './show-filter';
 import { SubscribeForm } from './subscribe-form';
 import { SyncStatus } from './sync-status';
 import type { EpisodeQuery, EpisodeWindow } from './use-episode-window';
@@ -50,11 +50,8 @@ export function LibraryView({
     setFinding(false);
     findButton.current?.focus();
   };
-  const loading = library.loading || episodes.loading;
-  const loadError = library.loadError ?? episodes.loadError;
   const selected = feeds.find((feed) => feed.id === filters.feedId);
   const setFeedFilter = (feedId: string | undefined) => onFiltersChange({ feedId });
-  const filtered = filters.text.trim() !== '' || filters.state !== 'all' || filters.hidePlayed;
   const headerFeed: Feed | undefined = selected ?? (feeds.length === 1 ? feeds[0] : undefined);
   // Feed descriptions are often HTML; the header shows them as plain text.
   const description = headerFeed?.description ? previewText(headerFeed.description, 400) : '';
@@ -133,62 +130,18 @@ export function LibraryView({
         />
       )}
 
-      {feeds.length > 1 && (
-        <div className="feed-filter" role="group" aria-label="Shows">
-          <button type="button" className="chip" aria-pressed={!selected} onClick={() => setFeedFilter(undefined)}>
-            All shows
-          </button>
-          {feeds.map((feed) => (
-            <button
-              key={feed.id}
-              type="button"
-              className="chip"
-              aria-pressed={selected?.id === feed.id}
-              onClick={() => setFeedFilter(feed.id)}
-            >
-              {feed.title || feed.url}
-            </button>
-          ))}
-        </div>
-      )}
+      <ShowFilter feeds={feeds} selected={selected} onChoose={setFeedFilter} />
 
-      <section className="library-episodes" aria-labelledby="episodes-heading">
-        <h2 id="episodes-heading" className="library-episodes__heading">
-          Episodes{' '}
-          {!loading && episodes.unfiltered > 0 && (
-            <span className="muted">
-              {filtered && episodes.total !== episodes.unfiltered
-                ? `${episodes.total.toLocaleString()} of ${episodes.unfiltered.toLocaleString()}`
-                : episodes.unfiltered.toLocaleString()}
-            </span>
-          )}
-        </h2>
-        {!loading && !loadError && episodes.unfiltered > 0 && (
-          <EpisodeFiltersBar filters={filters} onChange={onFiltersChange} />
-        )}
-        {loadError ? (
-          <p className="library-error" role="alert">
-            Couldn't load your library: {loadError}
-          </p>
-        ) : loading ? (
-          <div className="loading-rows" aria-label="Loading episodes" role="status">
-            {Array.from({ length: 6 }, (_, index) => (
-              <div key={index} className="loading-row" />
-            ))}
-          </div>
-        ) : (
-          <EpisodeList
-            episodes={episodes}
-            feeds={feeds}
-            nowPlayingId={nowPlayingId}
-            refreshing={refreshing}
-            onOpen={onOpenEpisode}
-            actions={actions}
-            queuedIds={queuedIds}
-            filtered={filtered}
-          />
-        )}
-      </section>
+      <LibraryEpisodes
+        library={library}
+        episodes={episodes}
+        filters={filters}
+        onFiltersChange={onFiltersChange}
+        nowPlayingId={nowPlayingId}
+        onOpenEpisode={onOpenEpisode}
+        actions={actions}
+        queuedIds={queuedIds}
+      />
     </main>
   );
 }

@@ -67,6 +67,53 @@ function serviceFilter({ feedId, text, state, hidePlayed, sort }: EpisodeQuery):
 const pageOf = (filter: ServiceFilter, page: number) =>
   api.listEpisodes({ ...filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
 
+/** A snapshot's counts (with filters and without) and these pages of it, asked together. */
+async function readSnapshot(filter: ServiceFilter, pages: readonly number[]): Promise<Omit<Snapshot, 'seq'>> {
+  const { sort: _sort, ...counted } = filter;
+  const [total, unfiltered, rows] = await Promise.all([
+    api.countEpisodes(counted),
+    filter.text || filter.state || filter.hidePlayed
+      ? api.countEpisodes(filter.feedId === undefined ? {} : { feedId: filter.feedId })
+      : undefined,
+    Promise.all(pages.map((page) => pageOf(filter, page).then((rows) => [page, rows] as const))),
+  ]);
+  return { filter, total, unfiltered: unfiltered ?? total, pages: new Map(rows) };
+}
+
+/** The pages with one episode's new state, and its state before (undefined: not among them). */
+function withState(pages: Snapshot['pages'], id: string, state: EpisodeState) {
+  let before: EpisodeState | undefined;
+  const patched = new Map(
+    [...pages].map(([page, rows]) => {
+      const index = rows.findIndex((row) => row.id === id);
+      if (index < 0) return [page, rows] as const;
+      before = rows[index]!.state;
+      return [page, rows.map((row) => (row.id === id ? { ...row, state } : row))] as const;
+    }),
+  );
+  return { pages: patched, before };
+}
+
+function findIn(pages: Snapshot['pages'] | undefined, id: string): EpisodeWithState | undefined {
+  for (const rows of pages?.values() ?? []) {
+    const episode = rows.find((row) => row.id === id);
+    if (episode) return episode;
+  }
+  return undefined;
+}
+
+/** With the "Downloaded" filter, a finished or removed download changes the list. */
+function useDownloadsChangeList(state: EpisodeQuery['state'], again: () => void) {
+  useEffect(() => {
+    if (state !== 'downloaded') return;
+    const offs = [
+      api.on('downloadChanged', (download) => download.state === 'completed' && again()),
+      api.on('downloadRemoved', again),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [state, again]);
+}
+
 /**
  * `changes`: moves whenever the library may have changed (a sync, notes, an unsubscribe); the
  * counts and the pages in view are asked again.
@@ -95,16 +142,8 @@ export function useEpisodeWindow(query: EpisodeQuery, changes: number): EpisodeW
     setLoadError(undefined);
   };
 
-  // With the "Downloaded" filter, a finished or removed download changes the list.
-  useEffect(() => {
-    if (state !== 'downloaded') return;
-    const again = () => setOwnChanges((n) => n + 1);
-    const offs = [
-      api.on('downloadChanged', (download) => download.state === 'completed' && again()),
-      api.on('downloadRemoved', again),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [state]);
+  const listChanged = useCallback(() => setOwnChanges((n) => n + 1), []);
+  useDownloadsChangeList(state, listChanged);
 
   // A new query or a changed library: both counts and the pages in view, swapped in together.
   useEffect(() => {
@@ -116,19 +155,10 @@ export function useEpisodeWindow(query: EpisodeQuery, changes: number): EpisodeW
       inView.current = [0];
     }
     const seq = ++asked.current;
-    const filter = JSON.parse(queryKey) as ServiceFilter;
-    const { sort: _sort, ...counted } = filter;
-    const pages = inView.current;
-    Promise.all([
-      api.countEpisodes(counted),
-      filter.text || filter.state || filter.hidePlayed
-        ? api.countEpisodes(filter.feedId === undefined ? {} : { feedId: filter.feedId })
-        : undefined,
-      Promise.all(pages.map((page) => pageOf(filter, page).then((rows) => [page, rows] as const))),
-    ])
-      .then(([total, unfiltered, rows]) => {
+    readSnapshot(JSON.parse(queryKey) as ServiceFilter, inView.current)
+      .then((read) => {
         if (seq < (shown.current?.seq ?? 0)) return;
-        accept({ seq, filter, total, unfiltered: unfiltered ?? total, pages: new Map(rows) });
+        accept({ seq, ...read });
       })
       .catch((error: unknown) => {
         if (seq === asked.current) setLoadError(errorText(error));
@@ -164,39 +194,25 @@ export function useEpisodeWindow(query: EpisodeQuery, changes: number): EpisodeW
     [snapshot],
   );
 
-  const find = useCallback(
-    (id: string) => {
-      for (const rows of snapshot?.pages.values() ?? []) {
-        const episode = rows.find((row) => row.id === id);
-        if (episode) return episode;
-      }
-      return undefined;
-    },
-    [snapshot],
-  );
+  const find = useCallback((id: string) => findIn(snapshot?.pages, id), [snapshot]);
 
-  const patch = useCallback((id: string, state: EpisodeState) => {
-    const base = shown.current;
-    if (!base) return;
-    let before: EpisodeState | undefined;
-    const pages = new Map(
-      [...base.pages].map(([page, rows]) => {
-        const index = rows.findIndex((row) => row.id === id);
-        if (index < 0) return [page, rows] as const;
-        before = rows[index]!.state;
-        return [page, rows.map((row) => (row.id === id ? { ...row, state } : row))] as const;
-      }),
-    );
-    if (!before) return;
-    shown.current = { ...base, pages };
-    setSnapshot(shown.current);
-    // Played, or started: the filters that look at those may no longer (or now) hold this episode.
-    const { hidePlayed, state: only } = base.filter;
-    const filtersOnIt = hidePlayed || only === 'unplayed' || only === 'in-progress';
-    if (filtersOnIt && (before.played !== state.played || before.position > 0 !== state.position > 0)) {
-      setOwnChanges((n) => n + 1);
-    }
-  }, []);
+  const patch = useCallback(
+    (id: string, state: EpisodeState) => {
+      const base = shown.current;
+      if (!base) return;
+      const { pages, before } = withState(base.pages, id, state);
+      if (!before) return;
+      shown.current = { ...base, pages };
+      setSnapshot(shown.current);
+      // Played, or started: the filters that look at those may no longer (or now) hold this episode.
+      const { hidePlayed, state: only } = base.filter;
+      const filtersOnIt = hidePlayed || only === 'unplayed' || only === 'in-progress';
+      if (filtersOnIt && (before.played !== state.played || before.position > 0 !== state.position > 0)) {
+        listChanged();
+      }
+    },
+    [listChanged],
+  );
 
   return {
     loading: snapshot === undefined && loadError === undefined,

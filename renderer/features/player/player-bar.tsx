@@ -1,20 +1,20 @@
-/** The persistent bottom bar: what is loaded, transport controls, the seek bar and speed. */
+/**
+ * The persistent bottom bar: what is loaded (now-playing.tsx), the transport controls
+ * (transport-controls.tsx), the seek bar with its markers, speed, sleep timer and volume.
+ */
 import { formatTimestamp } from '../../../shared/time';
 import type { Note } from '../../../shared/types';
-import { Artwork } from '../../components/artwork';
-import { ChapterIcon, PauseIcon, PlayIcon, QueueIcon, RefreshIcon, SkipIcon } from '../../components/icons';
 import { SeekMarkers } from '../chapters/seek-markers';
 import type { ChapterNavigation } from '../chapters/use-chapter-navigation';
-import { playFromQueue } from '../queue/play-from-queue';
-import { useQueueContext } from '../queue/queue-context';
+import { NowPlaying } from './now-playing';
 import { usePlayerContext } from './player-context';
 import { SeekBar } from './seek-bar';
 import { ShowSpeed } from './show-speed';
 import { SleepTimerMenu } from './sleep-timer-menu';
 import { SpeedControl } from './speed-control';
+import { TransportControls } from './transport-controls';
 import type { SleepTimerControl } from './use-sleep-timer';
 import { VolumeControl } from './volume-control';
-import { useSettingsContext } from '../settings/settings-context';
 import './player.css';
 
 interface PlayerBarProps {
@@ -42,27 +42,11 @@ export function PlayerBar({
   showSpeed,
   onPinShowSpeed,
 }: PlayerBarProps) {
-  const { skipBackSeconds, skipForwardSeconds } = useSettingsContext().settings;
   const player = usePlayerContext();
-  const queue = useQueueContext();
-  const { episode, status, playing, position, duration, rate, error } = player;
+  const { episode, status, playing, position, duration, rate } = player;
   if (!episode) return null;
   const failed = status === 'error';
-  const statusText = failed
-    ? error
-    : error
-      ? error
-      : status === 'loading' && playing
-        ? 'Loading…'
-        : status === 'ended'
-          ? 'Finished'
-          : '';
-
   const hasChapters = navigation.chapters.length > 0;
-  // Skip to Up next's first episode, as its "Play now" does: it plays and leaves the queue. The
-  // episode left behind keeps its position (load saves it).
-  const nextUp = queue.items.find((item) => item.id !== episode.id);
-  const playNextUp = () => nextUp && playFromQueue(player, queue, nextUp);
   // Seek and play: a marker is a "go there" the same way a chapter in the list is.
   const jump = (seconds: number) => {
     player.seek(seconds);
@@ -71,122 +55,16 @@ export function PlayerBar({
 
   return (
     <section className="player-bar" aria-label="Player">
-      <div className="player-bar__now">
-        <button
-          type="button"
-          className="player-bar__art-button"
-          aria-label="Show episode details"
-          onClick={() => onOpenEpisode(episode.id)}
-        >
-          {/* The chapter playing may bring its own picture (chapters JSON `img`, ID3 CHAP APIC). */}
-          <Artwork
-            sources={[navigation.current?.image, episode.artwork, ...showArtwork]}
-            title={showTitle ?? episode.title}
-            size="small"
-          />
-        </button>
-        <div className="player-bar__titles">
-          <p className="player-bar__title" title={episode.title}>
-            {episode.title}
-          </p>
-          {/* An error stays one or two lines (the bar must not grow); the whole text is its tooltip. */}
-          <div className="player-bar__status-row">
-            <p
-              className={`player-bar__status${failed || error ? ' player-bar__status--error' : ''}`}
-              aria-live="polite"
-              title={error}
-            >
-              {statusText ||
-                (navigation.current ? (
-                  <span className="player-bar__chapter" title={navigation.current.title}>
-                    <span className="visually-hidden">Chapter: </span>
-                    {navigation.current.title}
-                  </span>
-                ) : (
-                  showTitle || ''
-                ))}
-            </p>
-            {failed && episode.enclosure?.url && (
-              <button
-                type="button"
-                className="button button--small player-bar__retry"
-                aria-label="Try again"
-                title="Try again"
-                onClick={() => player.load(episode, { autoplay: true })}
-              >
-                <RefreshIcon />
-                {/* Hidden in a narrow window, where the icon alone leaves the error its room. */}
-                <span className="player-bar__retry-label">Try again</span>
-              </button>
-            )}
-          </div>
-        </div>
-      </div>
+      <NowPlaying
+        episode={episode}
+        showArtwork={showArtwork}
+        showTitle={showTitle}
+        navigation={navigation}
+        onOpenEpisode={onOpenEpisode}
+      />
 
       <div className="player-bar__center">
-        <div className="player-bar__controls">
-          {hasChapters && (
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label="Previous chapter"
-              title="Previous chapter (Shift+←)"
-              disabled={failed || !navigation.previous}
-              onClick={navigation.previous}
-            >
-              <ChapterIcon direction="previous" />
-            </button>
-          )}
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Skip back ${skipBackSeconds} seconds`}
-            disabled={failed}
-            onClick={() => player.skip(-skipBackSeconds)}
-          >
-            <SkipIcon direction="back" seconds={skipBackSeconds} />
-          </button>
-          <button
-            type="button"
-            className={`play-button${status === 'loading' && playing ? ' play-button--busy' : ''}`}
-            aria-label={playing ? 'Pause' : 'Play'}
-            disabled={failed}
-            onClick={player.toggle}
-          >
-            {playing ? <PauseIcon className="icon icon--large" /> : <PlayIcon className="icon icon--large" />}
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Skip forward ${skipForwardSeconds} seconds`}
-            disabled={failed}
-            onClick={() => player.skip(skipForwardSeconds)}
-          >
-            <SkipIcon direction="forward" seconds={skipForwardSeconds} />
-          </button>
-          {hasChapters && (
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label="Next chapter"
-              title="Next chapter (Shift+→)"
-              disabled={failed || !navigation.next}
-              onClick={navigation.next}
-            >
-              <ChapterIcon direction="next" />
-            </button>
-          )}
-          <button
-            type="button"
-            className="icon-button icon-button--small"
-            aria-label="Play next in Up next"
-            title={nextUp ? `Play next in Up next: ${nextUp.title}` : 'Up next is empty'}
-            disabled={!nextUp}
-            onClick={playNextUp}
-          >
-            <QueueIcon />
-          </button>
-        </div>
+        <TransportControls episode={episode} navigation={navigation} />
         <div className="player-bar__timeline">
           <span className="player-bar__time" aria-hidden="true">
             {formatTimestamp(position)}

@@ -4,18 +4,28 @@
  * Start. While a timer runs the button shows the time left (the button's name stays "Sleep timer";
  * the time is its description).
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useCloseOutside } from '../../components/use-close-outside';
-import { customSleepMinutes, parseSleepMinutes, type SleepMode } from '../../../shared/sleep-timer';
+import { parseSleepMinutes, type SleepMode } from '../../../shared/sleep-timer';
 import { MoonIcon } from '../../components/icons';
+import { SleepCustomForm } from './sleep-custom-form';
+import { SleepTimerChoices } from './sleep-timer-choices';
 import { describeSleep, formatRemaining, type SleepTimerControl } from './use-sleep-timer';
 
-const minuteChoices = [5, 15, 30, 45, 60];
-
-function same(a: SleepMode | null, b: SleepMode | null): boolean {
-  if (!a || !b) return a === b;
-  if (a.kind === 'minutes' && b.kind === 'minutes') return a.minutes === b.minutes;
-  return a.kind === b.kind;
+/** Up, Down, Home and End move between the menu's items that can be chosen. */
+function moveMenuFocus(event: KeyboardEvent<HTMLElement>, root: HTMLElement | null) {
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || event.key === 'Home' || event.key === 'End') {
+    event.preventDefault();
+    const items = [...(root?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? items.length - 1
+          : (at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+    items[next]?.focus();
+  }
 }
 
 export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerControl; hasChapters: boolean }) {
@@ -60,31 +70,6 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
     else inputRef.current?.focus();
   };
 
-  const choices: { label: string; mode: SleepMode | null; disabled?: boolean }[] = [
-    ...minuteChoices.map((minutes) => ({
-      label: `${minutes} minutes`,
-      mode: { kind: 'minutes', minutes } as SleepMode,
-    })),
-    { label: 'End of episode', mode: { kind: 'end-of-episode' } },
-    { label: 'End of chapter', mode: { kind: 'end-of-chapter' }, disabled: !hasChapters },
-    { label: 'Off', mode: null },
-  ];
-
-  const radio = (choice: (typeof choices)[number]) => (
-    <button
-      key={choice.label}
-      type="button"
-      role="menuitemradio"
-      aria-checked={same(choice.mode, status.mode)}
-      aria-disabled={choice.disabled || undefined}
-      className="menu__item menu__item--radio"
-      tabIndex={-1}
-      onClick={() => !choice.disabled && choose(choice.mode)}
-    >
-      <span className="menu__label">{choice.label}</span>
-    </button>
-  );
-
   return (
     <div
       className="menu-anchor sleep-timer"
@@ -97,20 +82,7 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
         }
         // In the custom form the arrows belong to the number box.
         if (open !== 'menu') return;
-        if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || event.key === 'Home' || event.key === 'End') {
-          event.preventDefault();
-          const items = [
-            ...(rootRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? []),
-          ];
-          const at = items.indexOf(document.activeElement as HTMLElement);
-          const next =
-            event.key === 'Home'
-              ? 0
-              : event.key === 'End'
-                ? items.length - 1
-                : (at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
-          items[next]?.focus();
-        }
+        moveMenuFocus(event, rootRef.current);
       }}
     >
       <button
@@ -140,80 +112,30 @@ export function SleepTimerMenu({ sleep, hasChapters }: { sleep: SleepTimerContro
         {describeSleep(status)}
       </span>
       {open === 'menu' && (
-        <div className="menu menu--up" role="menu" id={`${id}-menu`} aria-label="Sleep timer">
-          <p className="menu__heading" aria-hidden="true">
-            Stop playing after…
-          </p>
-          {choices.slice(0, minuteChoices.length).map(radio)}
-          <button
-            type="button"
-            role="menuitem"
-            className="menu__item menu__item--extend"
-            tabIndex={-1}
-            onClick={() => {
-              setInvalid(false);
-              setOpen('custom');
-            }}
-          >
-            <span className="menu__label">Custom…</span>
-          </button>
-          {choices.slice(minuteChoices.length).map(radio)}
-          {status.mode?.kind === 'minutes' && <div role="separator" className="menu__separator" />}
-          {status.mode?.kind === 'minutes' && (
-            <button
-              type="button"
-              role="menuitem"
-              className="menu__item menu__item--extend"
-              tabIndex={-1}
-              onClick={() => {
-                sleep.extend(5);
-                setOpen('closed');
-              }}
-            >
-              <span className="menu__label">Add 5 minutes</span>
-            </button>
-          )}
-        </div>
+        <SleepTimerChoices
+          id={id}
+          status={status}
+          hasChapters={hasChapters}
+          onChoose={choose}
+          onCustom={() => {
+            setInvalid(false);
+            setOpen('custom');
+          }}
+          onExtend={() => {
+            sleep.extend(5);
+            setOpen('closed');
+          }}
+        />
       )}
       {open === 'custom' && (
-        <form
-          className="menu menu--up sleep-custom"
-          id={`${id}-custom`}
-          aria-label="Custom sleep timer"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            startCustom();
-          }}
-        >
-          <p className="menu__heading" aria-hidden="true">
-            Stop playing after…
-          </p>
-          <label className="menu__label" htmlFor={`${id}-minutes`}>
-            Minutes
-          </label>
-          <input
-            ref={inputRef}
-            id={`${id}-minutes`}
-            className="text-input"
-            type="number"
-            inputMode="numeric"
-            min={customSleepMinutes.min}
-            max={customSleepMinutes.max}
-            step={1}
-            required
-            value={draft}
-            aria-invalid={invalid || undefined}
-            aria-describedby={`${id}-minutes-hint`}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-          />
-          <p id={`${id}-minutes-hint`} className="menu__detail" role={invalid ? 'alert' : undefined}>
-            {invalid ? 'Enter whole minutes from 1 to 600' : 'From 1 to 600'}
-          </p>
-          <button type="submit" className="button button--primary">
-            Start
-          </button>
-        </form>
+        <SleepCustomForm
+          id={id}
+          inputRef={inputRef}
+          draft={draft}
+          onDraftChange={setDraft}
+          invalid={invalid}
+          onStart={startCustom}
+        />
       )}
     </div>
   );
