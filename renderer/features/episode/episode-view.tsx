@@ -1,6 +1,6 @@
 /**
- * One episode's page: the header (episode-header.tsx), then its sections (chapters, show notes) and
- * the notes beside them. Opening an episode puts it in the player unless another one is playing or
+ * One episode's page: the header (episode-header.tsx), then its sections (chapters, transcript, show
+ * notes) and the notes beside them. Opening an episode puts it in the player unless another one is playing or
  * paused part-way (then the header's "Listen now" / "Resume from …" loads and plays this one). The
  * header never names a button "Play" (see episode-actions.tsx). (Other buttons may contain "play" or
  * "pause" only as part of a longer name, e.g. "Pause download": tests match the player's names exactly.)
@@ -23,6 +23,7 @@ import { ChaptersSection } from './chapters-section';
 import { EpisodeHeader } from './episode-header';
 import type { EpisodePage } from './episode-page';
 import { ShowNotesSection } from './show-notes-section';
+import { TranscriptPageSection } from './transcript-page-section';
 import { useEpisode, useLoadWhenOpened } from './use-episode';
 import './episode.css';
 
@@ -125,6 +126,7 @@ export function EpisodeView({
       <div className="episode-body">
         <div className="episode-body__main">
           <ChaptersSection page={page} />
+          <TranscriptPageSection page={page} />
           <ShowNotesSection page={page} />
         </div>
         <aside className="episode-body__side">
