@@ -1,7 +1,7 @@
 // WebVTT and SRT with media-captions (Vidstack's parser, typed, no dependencies, no DOM needed to
 // parse): its VTT parser follows the W3C parsing rules, skips cues with bad timestamps and goes on,
 // and its cue-text tokenizer gives voice spans (<v Speaker>) as nodes, so no markup is parsed by hand.
-import { parseText, tokenizeVTTCue, type VTTNode } from 'media-captions';
+import type { VTTNode } from 'media-captions';
 import type { TranscriptCue } from '../../../shared/types.js';
 import { tidyCues } from './tidy-cues.js';
 
@@ -16,6 +16,9 @@ export async function parseSrt(text: string): Promise<TranscriptCue[]> {
 }
 
 async function captionCues(text: string, type: 'vtt' | 'srt'): Promise<TranscriptCue[]> {
+  // Loaded when first needed: it picks its cue class when loaded, from `document` (absent in Node,
+  // present in jsdom, where the renderer tests run the real services), and start-up needs none of it.
+  const { parseText, tokenizeVTTCue } = await import('media-captions');
   // Not strict: a missing header or one broken cue must not cost the rest of the file.
   const { cues } = await parseText(text.replace(/^\uFEFF/, ''), { type, strict: false });
   return cues.flatMap((cue) => {
