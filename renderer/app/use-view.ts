@@ -39,7 +39,10 @@ export function useView() {
   const go = useCallback(
     (next: View) => {
       if (view.name === 'library') libraryScroll.current = window.scrollY;
-      if (!sameView(view, next)) history.pushState(historyStateOf(next), '');
+      // An entry opened from the library says so: Back from it is the way to the library.
+      const state = historyStateOf(next);
+      if (!sameView(view, next))
+        history.pushState(view.name === 'library' && state ? { ...state, fromLibrary: true } : state, '');
       setView(next);
       window.scrollTo(0, 0);
     },
@@ -49,10 +52,17 @@ export function useView() {
   /** Shows a screen in place of this history entry's (a link that opened the app). */
   const show = useCallback((next: View) => setView(next), []);
 
-  /** The brand button and "Back to library": back through history when that leads to the library. */
+  /**
+   * The brand button and "Back to library": back through history when that leads to the library (the
+   * entry was opened from it), else the library as a new entry (Downloads opened from Up next).
+   */
   const backToLibrary = useCallback(() => {
-    if (viewFromHistory(history.state).name !== 'library') history.back();
-    else setView({ name: 'library' });
+    if (viewFromHistory(history.state).name === 'library') setView({ name: 'library' });
+    else if ((history.state as { fromLibrary?: unknown } | null)?.fromLibrary === true) history.back();
+    else {
+      history.pushState(null, '');
+      setView({ name: 'library' });
+    }
   }, []);
 
   /** "Back to library" from the Downloads view, which may have been opened from an episode. */
