@@ -16,6 +16,7 @@ import type { Schedule } from './library/listening-state.js';
 import { notesArea } from './notes/notes-area.js';
 import { Notices } from './notices.js';
 import { openStore, PRIVATE_FOLDER_MODE, type StoreFactory } from './store.js';
+import { TranscriptIndex } from './transcripts/transcript-index.js';
 import { transcriptsArea } from './transcripts/transcripts-area.js';
 
 export { DEFAULT_FEED_URL } from './feeds/feeds-area.js';
@@ -146,7 +147,8 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   );
   const chapters = chaptersArea(context, library, { localFile });
   const transcripts = transcriptsArea();
-  const notes = notesArea(context, library, chapters, localFile);
+  const transcriptIndex = new TranscriptIndex({ load: () => Promise.resolve(undefined) });
+  const notes = notesArea(context, library, chapters, localFile, transcriptIndex);
   const directory = directoryHandlers({
     fetch: context.fetch,
     ...(options.directoryUrl !== undefined ? { endpoint: options.directoryUrl } : {}),
