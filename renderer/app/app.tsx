@@ -35,6 +35,7 @@ import { useAutoAdvance } from '../features/queue/use-auto-advance';
 import { useQueue } from '../features/queue/use-queue';
 import { useMark } from '../features/notes/use-mark';
 import { useNotes } from '../features/notes/use-notes';
+import { hitMoment } from '../features/search/search-results';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { SettingsContext, useSettingsContext } from '../features/settings/settings-context';
 import { useSettings } from '../features/settings/use-settings';
@@ -171,8 +172,7 @@ function Shell() {
     (message) => addNotice('warning', message),
   );
 
-  const openSearchHit = (episodeId: string, hit: SearchHit) =>
-    void openAt(episodeId, hit.kind === 'note' || hit.kind === 'chapter' ? hit.at : undefined, true);
+  const openSearchHit = (episodeId: string, hit: SearchHit) => void openAt(episodeId, hitMoment(hit), true);
 
   // What the player has loaded: its chapters drive prev/next, the current title and the markers.
   const loadedChapters = useChapters(player.episode?.id);
