@@ -1,28 +1,36 @@
 /**
  * Words in transcripts for search (issue 14). 500 cached transcripts can hold 750 MB of text, too much
- * to keep, so memory holds only which episodes hold each word; the cues are read again from the
- * transcript cache (the injected `load`) for the few episodes a search looks into, and the most
+ * to keep, so memory holds only which episodes hold each word (WordLists); a search reads the cues of
+ * the few episodes it looks into through the transcript cache (the injected `load`), and the most
  * recently read are kept in a cache bounded in bytes.
  */
 import { performance } from 'node:perf_hooks';
 import type { Transcript } from '../../../shared/transcript-types.js';
 import { SEARCH_LIMIT, type EpisodeHits } from '../notes/search-index.js';
 import { normalizeText, queryTerms } from '../notes/search-text.js';
-import { addWords, ownCopy, scanForm, scanTranscript, stripped, type ScanForm } from './transcript-index-text.js';
+import { addWords, scanForm, scanTranscript, stripped, WordLists, type ScanForm } from './transcript-index-text.js';
 
 export interface TranscriptIndexOptions {
   /** The transcript cache: an episode's transcript, or undefined when it is no longer there. */
   load: (episodeId: string) => Promise<Transcript | undefined>;
   /** Transcripts kept in memory after a search read them, in (estimated) bytes. Default 64 MiB. */
   cacheBytes?: number;
-  /** Episodes one search looks into at most. Default 20. */
+  /** Episodes one search looks into at most. Default 12. */
   maxEpisodesPerSearch?: number;
-  /** Characters of transcripts one search reads from disk at most (always one). Default 2,000,000. */
-  maxReadCharsPerSearch?: number;
+  /**
+   * How long one search looks into episodes: none is started after it, and one is read from disk only
+   * when its read should end within it. Default 20 ms.
+   */
+  budgetMs?: number;
   /** Hits listed per episode (the rest are counted). Default 10. */
   hitsPerEpisode?: number;
   /** How long indexing runs before it lets other work in. Default 8 ms. */
   sliceMs?: number;
+  /**
+   * Transcripts a search had no time for were read in the background and are all in memory now: the
+   * same query asked again answers more.
+   */
+  onWarm?: () => void;
 }
 
 /** One indexed episode: its number in the word lists, and its folded length (what reading it costs). */
@@ -35,36 +43,40 @@ interface Entry {
 const CUES_PER_CHUNK = 64;
 // Dead numbers (removed or re-indexed episodes) are dropped from the lists once they outnumber these.
 const COMPACT_AFTER = 64;
-
 const DEFAULTS = {
   cacheBytes: 64 * 1024 * 1024,
-  maxEpisodesPerSearch: 20,
-  maxReadCharsPerSearch: 2_000_000,
+  maxEpisodesPerSearch: 12,
+  budgetMs: 20,
   hitsPerEpisode: 10,
   sliceMs: 8,
 };
 
+// Background reads wait for searches to pause this long: the search box sends one per pause in typing.
+const WARM_DELAY_MS = 250;
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class TranscriptIndex {
-  private readonly words: string[] = [];
-  /** For each word, the numbers of the episodes holding it, ascending (numbers grow as episodes come). */
-  private postings: number[][] = [];
-  private wordNumber = new Map<string, number>();
+  private readonly lists = new WordLists();
   private byNumber: (Entry | undefined)[] = [];
   private readonly entries = new Map<string, Entry>();
   /** Indexing in progress; a remove or a newer add replaces the token, and the older run stops. */
   private readonly pending = new Map<string, symbol>();
-  /** The words joined by "\n", so a query word is found inside them by indexOf; rebuilt when words change. */
-  private vocabulary: { text: string; starts: Uint32Array } | undefined;
   /** Scan forms by episode id, least recently used first. */
   private readonly cache = new Map<string, ScanForm>();
   private cachedBytes = 0;
   private reads = 0;
-  private readonly limits: Required<Omit<TranscriptIndexOptions, 'load'>>;
+  /** What reading and folding a transcript costs here, learned from every read (starts at 30 ms a MB). */
+  private msPerChar = 30 / 1e6;
+  /** Episodes the last search had no time to read, read in the background for the next one. */
+  private toWarm: Entry[] = [];
+  private warming = false;
+  private lastSearch = 0;
+  private readonly limits: typeof DEFAULTS;
 
   constructor(private readonly options: TranscriptIndexOptions) {
-    const given = Object.entries(options).filter(([, value]) => value !== undefined);
+    const given = Object.entries(options).filter(([key, value]) => value !== undefined && key in DEFAULTS);
     this.limits = { ...DEFAULTS, ...Object.fromEntries(given) };
   }
 
@@ -77,12 +89,12 @@ export class TranscriptIndex {
     return this.entries.has(episodeId);
   }
 
-  /** Sizes for the benchmark: postings are episode numbers across all word lists; reads went through `load`. */
+  /** Sizes for the benchmark; postings are episode numbers across all word lists, reads went through `load`. */
   stats() {
     return {
       episodes: this.entries.size,
-      words: this.words.length,
-      postings: this.postings.reduce((sum, list) => sum + list.length, 0),
+      words: this.lists.size,
+      postings: this.lists.postingCount,
       cachedEpisodes: this.cache.size,
       cachedBytes: this.cachedBytes,
       reads: this.reads,
@@ -112,7 +124,11 @@ export class TranscriptIndex {
     }
     if (this.pending.get(episodeId) !== token) return;
     this.pending.delete(episodeId);
-    this.commit(episodeId, words, chars);
+    this.forget(episodeId);
+    const entry: Entry = { id: episodeId, n: this.byNumber.length, chars };
+    this.byNumber.push(entry);
+    this.entries.set(episodeId, entry);
+    this.lists.add(entry.n, words);
   }
 
   /** Forgets an episode (its transcript was deleted); an indexing run in progress for it stops. */
@@ -136,50 +152,79 @@ export class TranscriptIndex {
 
   /**
    * Episodes whose transcripts match the query (every word, and the phrase ranked first), each with its
-   * best cues. Looks into at most maxEpisodesPerSearch episodes: those already in memory first, then
-   * the most recently indexed, reading at most maxReadCharsPerSearch from disk; the rest wait for a
-   * later search, when more are in memory.
+   * best cues. Looks into those in memory first, then reads the smallest from disk, within budgetMs and
+   * maxEpisodesPerSearch. Those it had no time for are read in the background afterwards, so the next
+   * search (the listener typing on) finds them in memory.
    */
   async search(query: string, limit = SEARCH_LIMIT): Promise<EpisodeHits[]> {
+    const started = performance.now();
+    this.warmLater([]); // an older query's reads: this search has its own, and they would only slow it
     const terms = queryTerms(query);
     const cores = [...new Set(terms.words.map(stripped))].filter((word) => word !== '');
     if (cores.length === 0) return [];
+    const { budgetMs, maxEpisodesPerSearch, hitsPerEpisode } = this.limits;
     const found: EpisodeHits[] = [];
+    const later: Entry[] = [];
     let looked = 0;
-    let readChars = 0;
-    for (const entry of this.scanOrder(this.candidates(cores))) {
-      if (found.length >= limit || looked >= this.limits.maxEpisodesPerSearch) break;
-      let form = this.cached(entry.id);
-      if (!form) {
-        if (readChars > 0 && readChars + entry.chars > this.limits.maxReadCharsPerSearch) continue;
-        readChars += entry.chars;
-        form = await this.read(entry);
-        if (!form) continue;
+    let slowestScan = 0; // what another episode in memory may cost: the slowest so far
+    for (const entry of this.scanOrder(cores)) {
+      if (found.length >= limit || looked + later.length >= maxEpisodesPerSearch) break;
+      const spent = performance.now() - started;
+      let form = this.cache.get(entry.id);
+      if (form && looked > 0 && spent + slowestScan > budgetMs) continue;
+      if (!form && spent + entry.chars * this.msPerChar > budgetMs) {
+        later.push(entry);
+        continue;
       }
+      if (form) this.touch(entry.id, form);
+      form ??= await this.read(entry);
+      if (!form) continue;
       looked++;
-      const hits = scanTranscript(form, terms, this.limits.hitsPerEpisode);
+      const scanStart = performance.now();
+      const hits = scanTranscript(form, terms, hitsPerEpisode);
+      slowestScan = Math.max(slowestScan, performance.now() - scanStart);
       if (hits) found.push({ episodeId: entry.id, ...hits });
     }
+    this.warmLater(later);
     return found;
   }
 
-  private commit(episodeId: string, words: Set<string>, chars: number): void {
-    this.forget(episodeId);
-    const entry: Entry = { id: episodeId, n: this.byNumber.length, chars };
-    this.byNumber.push(entry);
-    this.entries.set(episodeId, entry);
-    for (const word of words) {
-      let w = this.wordNumber.get(word);
-      if (w === undefined) {
-        w = this.words.length;
-        const own = ownCopy(word);
-        this.words.push(own);
-        this.wordNumber.set(own, w);
-        this.postings.push([]);
-        this.vocabulary = undefined;
+  /** Those in memory first, most recently used first; then the smallest (most episodes read in time). */
+  private scanOrder(cores: string[]): Entry[] {
+    const candidates = this.lists
+      .matching(cores, this.byNumber.length)
+      .map((n) => this.byNumber[n])
+      .filter((entry): entry is Entry => entry !== undefined);
+    const wanted = new Set(candidates);
+    const inMemory = [...this.cache.keys()].reverse().map((id) => this.entries.get(id));
+    const onDisk = candidates.filter((entry) => !this.cache.has(entry.id)).sort((a, b) => a.chars - b.chars);
+    return [...inMemory.filter((entry): entry is Entry => entry !== undefined && wanted.has(entry)), ...onDisk];
+  }
+
+  /**
+   * Reads these in the background once searches pause for WARM_DELAY_MS (while the listener types, each
+   * search would wait behind a read); a newer search's list replaces them. Says so (onWarm) only when
+   * all it read still fit in the cache: asking again then finds them, with nothing left to read, so
+   * answers and reads never chase each other.
+   */
+  private warmLater(entries: Entry[]): void {
+    this.toWarm = entries;
+    this.lastSearch = performance.now();
+    if (this.warming || entries.length === 0) return;
+    this.warming = true;
+    void (async () => {
+      const read: string[] = [];
+      for (;;) {
+        let wait = this.lastSearch + WARM_DELAY_MS - performance.now();
+        for (; wait > 0; wait = this.lastSearch + WARM_DELAY_MS - performance.now()) await sleep(wait);
+        const entry = this.toWarm.shift();
+        if (!entry) break;
+        if (this.entries.get(entry.id) !== entry || this.cache.has(entry.id)) continue;
+        if (await this.read(entry)) read.push(entry.id);
       }
-      this.postings[w]!.push(entry.n);
-    }
+      this.warming = false;
+      if (read.length > 0 && read.every((id) => this.cache.has(id))) this.options.onWarm?.();
+    })();
   }
 
   private forget(episodeId: string): void {
@@ -200,68 +245,17 @@ export class TranscriptIndex {
       entry.n = n;
     });
     this.byNumber = live;
-    const words: string[] = [];
-    const postings: number[][] = [];
-    this.postings.forEach((list, w) => {
-      const kept = list.map((n) => renumbered[n] ?? -1).filter((n) => n >= 0);
-      if (kept.length === 0) return;
-      words.push(this.words[w]!);
-      postings.push(kept);
-    });
-    this.words.splice(0, this.words.length, ...words);
-    this.postings = postings;
-    this.wordNumber = new Map(words.map((word, w) => [word, w]));
-    this.vocabulary = undefined;
+    this.lists.renumber(renumbered);
   }
 
-  /** Live episodes holding, for every query word, a vocabulary word that contains it. */
-  private candidates(cores: string[]): Entry[] {
-    const { text, starts } = this.vocabularyText();
-    const marks = new Uint8Array(this.byNumber.length);
-    cores.forEach((core, k) => {
-      for (let at = text.indexOf(core); at >= 0;) {
-        const w = wordAt(starts, at);
-        for (const n of this.postings[w]!) if (marks[n] === k) marks[n] = k + 1;
-        at = text.indexOf(core, starts[w + 1]);
-      }
-    });
-    const list: Entry[] = [];
-    marks.forEach((mark, n) => {
-      const entry = this.byNumber[n];
-      if (mark === cores.length && entry) list.push(entry);
-    });
-    return list;
-  }
-
-  /** Those in memory first, most recently used first (no disk read); then the most recently indexed. */
-  private scanOrder(candidates: Entry[]): Entry[] {
-    const wanted = new Set(candidates);
-    const inMemory = [...this.cache.keys()].reverse().map((id) => this.entries.get(id));
-    const onDisk = candidates.filter((entry) => !this.cache.has(entry.id)).reverse();
-    return [...inMemory.filter((entry): entry is Entry => entry !== undefined && wanted.has(entry)), ...onDisk];
-  }
-
-  private vocabularyText(): { text: string; starts: Uint32Array } {
-    if (!this.vocabulary) {
-      const starts = new Uint32Array(this.words.length + 1);
-      this.words.reduce((at, word, w) => ((starts[w] = at), at + word.length + 1), 0);
-      const text = this.words.join('\n');
-      starts[this.words.length] = text.length + 1;
-      this.vocabulary = { text, starts };
-    }
-    return this.vocabulary;
-  }
-
-  private cached(episodeId: string): ScanForm | undefined {
-    const form = this.cache.get(episodeId);
-    if (form) {
-      this.cache.delete(episodeId);
-      this.cache.set(episodeId, form);
-    }
-    return form;
+  /** Marks a cached transcript as used now (the cache is a Map in order of use). */
+  private touch(episodeId: string, form: ScanForm): void {
+    this.cache.delete(episodeId);
+    this.cache.set(episodeId, form);
   }
 
   private async read(entry: Entry): Promise<ScanForm | undefined> {
+    const started = performance.now();
     // A read that fails (a busy disk) leaves the episode indexed for the next search to try.
     const transcript = await this.options.load(entry.id).catch(() => null);
     if (this.entries.get(entry.id) !== entry || transcript === null) return undefined;
@@ -271,6 +265,8 @@ export class TranscriptIndex {
     }
     this.reads++;
     const form = scanForm(transcript);
+    const cost = (performance.now() - started) / Math.max(1, entry.chars);
+    this.msPerChar = 0.7 * this.msPerChar + 0.3 * cost;
     if (form.bytes <= this.limits.cacheBytes) {
       this.cache.set(entry.id, form);
       this.cachedBytes += form.bytes;
@@ -282,16 +278,4 @@ export class TranscriptIndex {
     }
     return form;
   }
-}
-
-/** The vocabulary word whose text holds position `at` (the last start at or before it). */
-function wordAt(starts: Uint32Array, at: number): number {
-  let low = 0;
-  let high = starts.length - 2;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= at) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TranscriptIndex, type TranscriptIndexOptions } from '../../../electron/core/transcripts/transcript-index.js';
 import type { Transcript } from '../../../shared/transcript-types.js';
 
@@ -55,11 +55,12 @@ describe('TranscriptIndex', () => {
   });
 
   it('finds words said in neighbouring cues, at the first of them, and not words said far apart', async () => {
-    const { index } = await indexed({ sockets: SOCKETS });
+    const { index } = await indexed({ sockets: SOCKETS, databases: DATABASES });
     const [group] = await index.search('latency backlog');
     expect(group?.hits).toEqual([expect.objectContaining({ at: 20, exact: false })]);
     expect(group!.hits[0]!.snippet.slice(...group!.hits[0]!.match)).toBe('backlog');
     expect(await index.search('welcome latency')).toEqual([]);
+    expect(await index.search('postgres socket')).toEqual([]); // each word in another episode
   });
 
   it('finds a phrase that runs on into the next cue', async () => {
@@ -128,17 +129,32 @@ describe('TranscriptIndex', () => {
     expect(reads).toEqual(['sockets', 'databases']);
   });
 
-  it('looks into the episodes in memory first, then reads at most maxReadCharsPerSearch from disk', async () => {
+  it('reads the smallest transcripts first, and within its budget; the rest in the background', async () => {
     const stored = Object.fromEntries(
-      Array.from({ length: 6 }, (_, i) => [`e${i}`, transcript(`episode ${i} kernel`)]),
+      Array.from({ length: 4 }, (_, i) => [`e${i}`, transcript(`episode ${i} kernel`, 'and more'.repeat(4 - i))]),
     );
-    const { index, reads } = await indexed(stored, { maxReadCharsPerSearch: 40 });
-    expect((await index.search('kernel')).map((g) => g.episodeId)).toEqual(['e5', 'e4']); // newest first
-    expect((await index.search('kernel')).map((g) => g.episodeId)).toEqual(['e4', 'e5', 'e3', 'e2']);
-    expect(reads).toEqual(['e5', 'e4', 'e3', 'e2']);
-    const capped = await indexed(stored, { maxEpisodesPerSearch: 2 });
-    expect(await capped.index.search('kernel', 50)).toHaveLength(2);
-    expect(await capped.index.search('kernel', 1)).toHaveLength(1);
+    const onWarm = vi.fn();
+    const { index, reads } = await indexed(stored, { budgetMs: 0, onWarm });
+    // No time to read anything: the answer leaves transcripts out, and they are read after it.
+    expect(await index.search('kernel')).toEqual([]);
+    await vi.waitFor(() => expect(onWarm).toHaveBeenCalledOnce());
+    expect(reads).toEqual(['e3', 'e2', 'e1', 'e0']);
+    // In memory now, most recently read first; with no time left, one is looked into.
+    expect((await index.search('kernel')).map((g) => g.episodeId)).toEqual(['e0']);
+    const roomy = await indexed(stored, { maxEpisodesPerSearch: 2 });
+    expect((await roomy.index.search('kernel', 50)).map((g) => g.episodeId)).toEqual(['e3', 'e2']);
+    expect(await roomy.index.search('kernel', 1)).toHaveLength(1);
+    expect(roomy.reads).toEqual(['e3', 'e2']);
+  });
+
+  it('does not say "ask again" when what it read in the background did not all fit in its cache', async () => {
+    const onWarm = vi.fn();
+    const stored = { a: SOCKETS, b: transcript('the kernel again'), c: transcript('kernel') };
+    const { index, reads } = await indexed(stored, { budgetMs: 0, cacheBytes: 200, onWarm });
+    expect(await index.search('kernel')).toEqual([]);
+    await vi.waitFor(() => expect(reads).toHaveLength(3));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(onWarm).not.toHaveBeenCalled();
   });
 
   it('re-indexing replaces an episode’s words, and compaction keeps the rest searchable', async () => {
