@@ -147,7 +147,10 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   );
   const chapters = chaptersArea(context, library, { localFile });
   const transcripts = transcriptsArea();
-  const transcriptIndex = new TranscriptIndex({ load: () => Promise.resolve(undefined) });
+  const transcriptIndex = new TranscriptIndex({
+    load: () => Promise.resolve(undefined),
+    onWarm: () => events.emit('searchChanged', {}),
+  });
   const notes = notesArea(context, library, chapters, localFile, transcriptIndex);
   const directory = directoryHandlers({
     fetch: context.fetch,

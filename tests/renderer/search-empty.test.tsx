@@ -3,7 +3,7 @@
  * Search with no hits says which terms found nothing; one hit is "1 result"; a transcript hit shows its
  * time and opens the episode there, as a chapter hit does.
  */
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SearchGroup } from '../../shared/types';
@@ -56,5 +56,26 @@ describe('search', () => {
     expect(screen.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow')).toBe('754');
     expect(fakeHowls.all().at(-1)!.position).toBe(754);
     expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
+  });
+
+  it('asks again when the services say a search would answer more', async () => {
+    let answers = 0;
+    const later: SearchGroup = {
+      episodeId: 'e1',
+      title: 'Alpha episode',
+      hits: [{ kind: 'transcript', at: 5, snippet: 'a zebra crossing', match: [2, 7], exact: true }],
+      moreHits: 0,
+    };
+    // The first answer had no time for the transcripts; they were read after it.
+    const fake = await renderApp(
+      { episodes: [sampleEpisode('e1', 'Alpha episode')] },
+      { overrides: { search: () => (answers++ === 0 ? [] : [later]) } },
+    );
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('searchbox', { name: 'Search' }), 'zebra');
+    const results = screen.getByRole('region', { name: 'Search results' });
+    expect(await within(results).findByText('No notes, chapters or episodes match “zebra”')).toBeTruthy();
+    await act(async () => fake.emit('searchChanged', {}));
+    expect(await within(results).findByRole('button', { name: 'Transcript · 0:05 a zebra crossing' })).toBeTruthy();
   });
 });
