@@ -110,6 +110,9 @@ export class TranscriptIndex {
     this.pending.set(episodeId, token);
     const words = new Set<string>();
     let chars = 0;
+    // Not in the caller's turn: it has most likely just parsed the transcript, a long task already.
+    await nextTurn();
+    if (this.pending.get(episodeId) !== token) return;
     let sliceStart = performance.now();
     for (let i = 0; i < transcript.cues.length; i += CUES_PER_CHUNK) {
       const chunk = transcript.cues.slice(i, i + CUES_PER_CHUNK).map((cue) => cue.text);
