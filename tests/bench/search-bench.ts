@@ -103,56 +103,48 @@ const memory = () => {
   return process.memoryUsage();
 };
 
-const dir = mkdtempSync(path.join(tmpdir(), 'earmark-search-bench-'));
-try {
-  let started = performance.now();
-  const { files, rare, phrases, bytes } = generate(dir);
-  console.log(
-    `Search benchmark — ${EPISODES} transcripts, ${mb(bytes)} of cache files (made in ${ms(performance.now() - started)})`,
-  );
-
-  let readMs = 0;
-  let slowestParse = 0;
-  let readSinceProbe = false;
+/** The transcript cache: the file read off the event loop, then JSON.parse on it (noted for the probe). */
+function cacheReader(files: string[]) {
+  const reader = { readMs: 0, slowestParse: 0, parsedSinceProbe: false };
   const load = async (id: string): Promise<Transcript | undefined> => {
     const start = performance.now();
     const text = await readFile(files[Number(id)]!, 'utf8');
     const parsing = performance.now();
-    readSinceProbe = true; // JSON.parse holds the event loop; the file read did not
+    reader.parsedSinceProbe = true;
     const transcript = JSON.parse(text) as Transcript;
-    slowestParse = Math.max(slowestParse, performance.now() - parsing);
-    readMs += performance.now() - start;
+    reader.slowestParse = Math.max(reader.slowestParse, performance.now() - parsing);
+    reader.readMs += performance.now() - start;
     return transcript;
   };
-  let warmed = () => {};
-  const index = new TranscriptIndex({ load, onWarm: () => warmed() });
+  return Object.assign(reader, { load });
+}
 
-  // Build: the longest gap between turns of the event loop, from a 1 ms probe and the histogram.
+/** Builds the index from every file, printing its time, the longest stalls and memory. */
+async function build(index: TranscriptIndex, files: string[], reader: ReturnType<typeof cacheReader>) {
   const before = memory();
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
-  // A gap in which the loader ran is the transcript cache's (its JSON.parse); the others are the index's.
-  let stall = 0;
-  let readStall = 0;
-  let last = performance.now();
+  // The longest gap between turns of the event loop, from a 1 ms probe: a gap in which a file was
+  // parsed is the transcript cache's (JSON.parse); the others are the index's.
+  let [stall, parseStall, last] = [0, 0, performance.now()];
   const probe = setInterval(() => {
     const now = performance.now();
-    if (readSinceProbe) readStall = Math.max(readStall, now - last);
+    if (reader.parsedSinceProbe) parseStall = Math.max(parseStall, now - last);
     else stall = Math.max(stall, now - last);
-    readSinceProbe = false;
+    reader.parsedSinceProbe = false;
     last = now;
   }, 1);
-  started = performance.now();
+  const started = performance.now();
   await index.buildFrom(files.map((_, i) => String(i)));
   const buildMs = performance.now() - started;
   clearInterval(probe);
   delay.disable();
   const built = memory();
   const stats = index.stats();
-  console.log(`build               ${ms(buildMs)}  (reading the files through the loader: ${ms(readMs)})`);
+  console.log(`build               ${ms(buildMs)}  (reading the files through the loader: ${ms(reader.readMs)})`);
   console.log(
-    `longest stall       ${ms(stall)} indexing; ${ms(readStall)} in a turn that read a cache file ` +
-      `(slowest JSON.parse of a file: ${ms(slowestParse)}); event-loop delay max ${ms(delay.max / 1e6)}`,
+    `longest stall       ${ms(stall)} indexing; ${ms(parseStall)} in a turn that parsed a cache file ` +
+      `(slowest JSON.parse: ${ms(reader.slowestParse)}); event-loop delay max ${ms(delay.max / 1e6)}`,
   );
   console.log(
     `index               ${stats.episodes} episodes, ${stats.words.toLocaleString('en')} words, ` +
@@ -162,25 +154,25 @@ try {
     `memory after build  heap ${mb(built.heapUsed)} (+${mb(built.heapUsed - before.heapUsed)}), ` +
       `RSS ${mb(built.rss)} (+${mb(built.rss - before.rss)})`,
   );
+}
 
-  // Queries, shuffled: common words, rare words, planted phrases, words in no transcript.
-  type Kind = 'common' | 'rare' | 'phrase' | 'none';
-  const queries: { kind: Kind; query: string; truth?: Set<number> }[] = [];
-  for (let i = 0; i < QUERIES_PER_KIND; i++) {
-    queries.push({ kind: 'common', query: i % 2 ? pick(TERMS.slice(12)) : `${pick(TERMS.slice(12))} ${zipf()}` });
-    const word = pick(rare);
-    queries.push({ kind: 'rare', query: word.query, truth: word.episodes });
-    const phrase = pick(phrases);
-    queries.push({ kind: 'phrase', query: phrase.query, truth: phrase.episodes });
-    queries.push({ kind: 'none', query: `zyx${i} quqq` });
-  }
-  queries.sort(() => rand() - 0.5);
+type Kind = 'common' | 'rare' | 'phrase' | 'none';
+interface Result {
+  took: number;
+  found: number;
+  recalled: number;
+  wanted: number;
+}
 
-  // Searches arrive as the search box sends them, one per pause in typing (its debounce is 150 ms): each
-  // is due 200 ms after the one before, and its time counts from then, so a search that waits behind
-  // the index's background reads (or anything else) pays for the wait.
+/**
+ * Searches as the search box sends them, one per pause in typing (its debounce is 150 ms): each is
+ * due ARRIVAL_MS after the one before and timed from then, so one that waits behind the index's
+ * background reads (or anything else) pays for the wait. After a rare word or phrase the box asks
+ * again when the index says it read what the search had no time for (searchChanged).
+ */
+function searcher(index: TranscriptIndex, onWarm: (listener: () => void) => void) {
   let due = performance.now();
-  const search = async (query: string, truth?: Set<number>) => {
+  const search = async (query: string, truth?: Set<number>): Promise<Result> => {
     due += ARRIVAL_MS;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     const groups = await index.search(query, 50);
@@ -188,26 +180,10 @@ try {
     const recalled = truth ? groups.filter((g) => truth.has(Number(g.episodeId))).length : 0;
     return { took, found: groups.length, recalled, wanted: truth ? Math.min(truth.size, MAX_EPISODES_SHOWN) : 0 };
   };
-  const recallOf = (results: { recalled: number; wanted: number }[]) =>
-    `${((100 * results.reduce((a, r) => a + r.recalled, 0)) / results.reduce((a, r) => a + r.wanted, 0)).toFixed(0)} %`;
-
-  // The baseline, on this machine: reading one transcript of median size through the loader, as a search
-  // does for an episode that is not in memory (read, JSON.parse, fold).
-  const bySize = files.map((file, i) => ({ i, size: statSync(file).size })).sort((a, b) => a.size - b.size);
-  const baseline: number[] = [];
-  for (const { i } of bySize.slice(240, 260)) {
-    const start = performance.now();
-    scanForm((await load(String(i)))!);
-    baseline.push(performance.now() - start);
-  }
-  const oneRead = percentile(baseline, 50);
-
-  // The search box asks again when the index says it read, once searches paused, what a search had no
-  // time for (searchChanged): that answer is timed and counted apart.
   const withAgain = async (query: string, truth: Set<number>) => {
     const first = await search(query, truth);
     const ready = new Promise<boolean>((resolve) => {
-      warmed = () => resolve(true);
+      onWarm(() => resolve(true));
       setTimeout(() => resolve(false), 1_000);
     });
     let again = first;
@@ -218,75 +194,94 @@ try {
     due = performance.now(); // the next search comes ARRIVAL_MS after this pause
     return { first, again };
   };
+  return { search, withAgain, restart: () => (due = performance.now()) };
+}
 
-  due = performance.now();
-  const results = [];
-  const askedAgain = [];
+const recallOf = (results: Result[]) =>
+  `${((100 * results.reduce((a, r) => a + r.recalled, 0)) / results.reduce((a, r) => a + r.wanted, 0)).toFixed(0)} %`;
+
+function line(label: string, list: Result[]): void {
+  const times = list.map((r) => r.took);
+  const found = list.reduce((a, r) => a + r.found, 0) / list.length;
+  console.log(`  ${label.padEnd(26)} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))}   ${found.toFixed(1)}`);
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'earmark-search-bench-'));
+try {
+  const started = performance.now();
+  const { files, rare, phrases, bytes } = generate(dir);
+  const made = ms(performance.now() - started);
+  console.log(`Search benchmark — ${EPISODES} transcripts, ${mb(bytes)} of cache files (made in ${made})`);
+  const reader = cacheReader(files);
+  let warmed = () => {};
+  const index = new TranscriptIndex({ load: reader.load, onWarm: () => warmed() });
+  await build(index, files, reader);
+
+  // The baseline, on this machine: reading one transcript of median size through the loader, as a
+  // search does for an episode that is not in memory (read, JSON.parse, fold).
+  const bySize = files.map((file, i) => ({ i, size: statSync(file).size })).sort((a, b) => a.size - b.size);
+  const baseline: number[] = [];
+  for (const { i } of bySize.slice(240, 260)) {
+    const start = performance.now();
+    scanForm((await reader.load(String(i)))!);
+    baseline.push(performance.now() - start);
+  }
+  const oneRead = percentile(baseline, 50);
+
+  // Queries, shuffled: common words, rare words, planted phrases, words in no transcript.
+  const queries: { kind: Kind; query: string; truth?: Set<number> }[] = [];
+  for (let i = 0; i < QUERIES_PER_KIND; i++) {
+    queries.push({ kind: 'common', query: i % 2 ? pick(TERMS.slice(12)) : `${pick(TERMS.slice(12))} ${zipf()}` });
+    const [word, phrase] = [pick(rare), pick(phrases)];
+    queries.push({ kind: 'rare', query: word.query, truth: word.episodes });
+    queries.push({ kind: 'phrase', query: phrase.query, truth: phrase.episodes });
+    queries.push({ kind: 'none', query: `zyx${i} quqq` });
+  }
+  queries.sort(() => rand() - 0.5);
+  const { search, withAgain, restart } = searcher(index, (listener) => (warmed = listener));
+  restart();
+  const results: (Result & { kind: Kind })[] = [];
+  const askedAgain: Result[] = [];
   for (const { kind, query, truth } of queries) {
-    if (!truth) {
-      results.push({ kind, ...(await search(query)) });
-      continue;
-    }
-    const { first, again } = await withAgain(query, truth);
+    const { first, again } = truth ? await withAgain(query, truth) : { first: await search(query), again: null };
     results.push({ kind, ...first });
-    askedAgain.push(again);
+    if (again) askedAgain.push(again);
   }
   const afterQueries = memory();
-  // Typing: a rare word or phrase searched at half, three quarters and all of its letters, as the
-  // search box sends them while the listener types, then the pause.
-  const typed = [];
-  const typedLast = [];
+  // Typing: a rare word or phrase searched at half, three quarters and all of its letters, then the pause.
+  const typed: Result[] = [];
+  const typedLast: Result[] = [];
   for (const { query, episodes } of [...rare.slice(300, 320), ...phrases.slice(150, 170)]) {
-    for (const share of [0.5, 0.75])
+    for (const share of [0.5, 0.75]) {
       typed.push(await search(query.slice(0, Math.ceil(query.length * share)), episodes));
+    }
     const { first, again } = await withAgain(query, episodes);
     typed.push(first);
     typedLast.push(again);
   }
 
-  console.log('');
   console.log(
-    `search (n=${queries.length}, shuffled, one every ${ARRIVAL_MS} ms)   p50       p95   episodes found (mean)`,
+    `\nsearch (n=${queries.length}, shuffled, one every ${ARRIVAL_MS} ms)   p50       p95   episodes found (mean)`,
   );
-  const line = (label: string, list: { took: number; found: number }[]) => {
-    const times = list.map((r) => r.took);
-    const found = list.reduce((a, r) => a + r.found, 0) / list.length;
-    console.log(
-      `  ${label.padEnd(26)} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))}   ${found.toFixed(1)}`,
-    );
-  };
-  for (const kind of ['common', 'rare', 'phrase', 'none'])
-    line(
-      kind,
-      results.filter((r) => r.kind === kind),
-    );
+  const ofKind = (kind: Kind) => results.filter((r) => r.kind === kind);
+  for (const kind of ['common', 'rare', 'phrase', 'none'] as const) line(kind, ofKind(kind));
   line('all', results);
-  console.log(
-    `  recall of rare words and phrases: ${recallOf(results)} (of the episodes holding them, up to ${MAX_EPISODES_SHOWN})`,
-  );
+  console.log(`  recall of rare words and phrases: ${recallOf(results)} (of the episodes holding them, up to 12)`);
   line(`asked again (n=${askedAgain.length})`, askedAgain);
   console.log(`  recall once asked again: ${recallOf(askedAgain)}`);
   line(`typing (n=${typed.length})`, typed);
   console.log(`  recall once typed in full and asked again: ${recallOf(typedLast)}`);
-  const [p50, p95] = [
-    percentile(
-      results.map((r) => r.took),
-      50,
-    ),
-    percentile(
-      results.map((r) => r.took),
-      95,
-    ),
-  ];
+  const times = results.map((r) => r.took);
+  const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
   console.log(
     `  baseline: reading one median transcript (${mb(bySize[250]!.size)} file) through the loader: ${ms(oneRead)}; ` +
       `search p50 ×${(p50 / oneRead).toFixed(2)}, p95 ×${(p95 / oneRead).toFixed(2)}`,
   );
-  console.log(`  without the index a search reads every transcript: ${ms(readMs)} (the build's reads)`);
+  console.log(`  without the index a search reads every transcript: ${ms(reader.readMs)} (the build's reads)`);
   const cache = index.stats();
   console.log(
-    `memory after searches  heap ${mb(afterQueries.heapUsed)}, RSS ${mb(afterQueries.rss)}; ` +
-      `transcripts in memory: ${cache.cachedEpisodes} (${mb(cache.cachedBytes)} estimated, limit 64 MB), read ${cache.reads} times`,
+    `memory after searches  heap ${mb(afterQueries.heapUsed)}, RSS ${mb(afterQueries.rss)}; transcripts in ` +
+      `memory: ${cache.cachedEpisodes} (${mb(cache.cachedBytes)} estimated, limit 64 MB), read ${cache.reads} times`,
   );
   const ok = p95 < 50;
   console.log(ok ? 'Target met: search p95 < 50 ms.' : 'TARGET MISSED: search p95 ≥ 50 ms');
