@@ -255,7 +255,7 @@ export const contract = {
       })
       .strict(),
   ),
-  /** Searches note text, show notes and chapter titles of every episode; results grouped by episode. */
+  /** Searches note text, show notes, chapter titles and transcripts of every episode; results grouped by episode. */
   search: method<SearchGroup[]>()(
     z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }).strict(),
   ),

@@ -30,6 +30,11 @@ export interface EarmarkEvents {
    */
   chaptersChanged: { episodeId: string };
   /**
+   * Transcripts a search had no time to read are in memory now: a search asked again answers more.
+   * Ask again.
+   */
+  searchChanged: Record<string, never>;
+  /**
    * A listening action was chosen in the Electron app menu or the tray; the renderer runs it like its
    * key. `byKey`: chosen with a keyboard shortcut rather than a click (ignored while the listener types).
    */
@@ -56,6 +61,7 @@ export const eventNames = [
   'downloadProgress',
   'downloadRemoved',
   'chaptersChanged',
+  'searchChanged',
   'openLink',
   'queueChanged',
   'newEpisodes',

@@ -146,7 +146,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
   );
   const chapters = chaptersArea(context, library, { localFile });
   const transcripts = transcriptsArea(context, library);
-  const notes = notesArea(context, library, chapters, localFile, transcripts.transcripts);
+  const notes = notesArea(context, library, chapters, localFile, transcripts);
   const directory = directoryHandlers({
     fetch: context.fetch,
     ...(options.directoryUrl !== undefined ? { endpoint: options.directoryUrl } : {}),
@@ -175,6 +175,7 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     call: (method, input) => dispatch(handlers, method, input, log),
     start: async () => {
       feeds.start();
+      void transcripts.start();
       await downloads.start();
       await feeds.subscribeFirstShow();
     },

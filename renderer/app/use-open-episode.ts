@@ -8,6 +8,7 @@ import type { DeepLink } from '../../shared/deep-link';
 import type { EpisodeWithState, Notice, SearchHit } from '../../shared/types';
 import { api, errorText } from '../api';
 import type { Player } from '../features/player/use-player';
+import { hitMoment } from '../features/search/search-results';
 import { useDeepLink } from './use-deep-link';
 import type { View } from './use-view';
 
@@ -74,8 +75,7 @@ export function useOpenEpisode({ player, go, showView, addNotice }: OpenEpisodeO
     (message) => addNotice('warning', message),
   );
 
-  const openSearchHit = (episodeId: string, hit: SearchHit) =>
-    void openAt(episodeId, hit.kind === 'note' || hit.kind === 'chapter' ? hit.at : undefined, true);
+  const openSearchHit = (episodeId: string, hit: SearchHit) => void openAt(episodeId, hitMoment(hit), true);
 
   return { openEpisode, openSearchHit };
 }

@@ -6,7 +6,7 @@ import type { EpisodeTexts } from '../library/episode-texts.js';
 import { allNotesMarkdown, episodeNotesMarkdown, type EpisodeNotes } from './markdown-export.js';
 import { NotesImportError } from './notes-exchange.js';
 import type { NotesService } from './notes-service.js';
-import type { ChapterMark, SearchEpisode } from './search-index.js';
+import { SEARCH_LIMIT, type ChapterMark, type EpisodeHits, type SearchEpisode } from './search-index.js';
 
 export interface NotesHandlerDeps {
   notes: NotesService;
@@ -26,6 +26,13 @@ export interface NotesHandlerDeps {
    * a note stays instant and works offline). Default: no transcripts.
    */
   quoteAt?: (episodeId: string, at: number) => Promise<string | undefined>;
+  /** Words in transcripts (transcripts/transcript-index.ts); without it search leaves transcripts out. */
+  transcripts?: TranscriptSearch;
+}
+
+/** What search needs of the transcript index: each matching episode's best cues and how many matched. */
+export interface TranscriptSearch {
+  search(query: string, limit: number): Promise<readonly EpisodeHits[]>;
 }
 
 const noNote = () => new EarmarkError('not-found', 'That note no longer exists.');
@@ -39,6 +46,7 @@ export function notesHandlers({
   chaptersOf,
   searchChaptersOf = (_episode, fromShowNotes) => fromShowNotes(),
   quoteAt = async () => undefined,
+  transcripts,
 }: NotesHandlerDeps) {
   const changed = (...episodeIds: string[]) => events.emit('notesChanged', { episodeIds });
   const searchContext = searchContextOf(catalogue, texts, searchChaptersOf);
@@ -91,8 +99,12 @@ export function notesHandlers({
     },
     search: async ({ query, limit }) => {
       // A big library's texts are derived in slices (texts.warm); waiting for them keeps other calls going.
-      await texts.warm(() => catalogue.episodes());
-      return notes.search(query, { episodes: searchContext() }, { limit });
+      // Transcripts are read from disk meanwhile: the two waits overlap.
+      const [, extraHits] = await Promise.all([
+        texts.warm(() => catalogue.episodes()),
+        transcripts?.search(query, limit ?? SEARCH_LIMIT),
+      ]);
+      return notes.search(query, { episodes: searchContext() }, { limit, extraHits });
     },
     exportNotes: async ({ episodeId, format }) => {
       const slug = episodeId ? slugOf(catalogue.episode(episodeId)?.title ?? episodeId) : 'all';

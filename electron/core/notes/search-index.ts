@@ -21,11 +21,25 @@ export interface SearchContext {
 
 export type { SearchGroup, SearchHit, SearchHitKind };
 
+/** Episodes returned by a search unless the caller asks for another number. */
+export const SEARCH_LIMIT = 50;
+
+/** One episode's hits found by another index (its transcript), ranked in with the others. */
+export interface EpisodeHits {
+  episodeId: string;
+  /** Its best hits, already cut into snippets. */
+  hits: SearchHit[];
+  /** Every match in the episode, listed or not (for moreHits). */
+  total: number;
+}
+
 export interface SearchOptions {
   /** Episodes returned (default 50). */
   limit?: number;
   /** Hits returned per episode (default 10). */
   hitsPerEpisode?: number;
+  /** Hits from other indexes, merged into the episodes' groups before ranking and cutting. */
+  extraHits?: readonly EpisodeHits[];
 }
 
 interface IndexedEpisode {
@@ -44,6 +58,8 @@ interface Candidate {
   exact: boolean;
   score: number;
   noteId?: string;
+  /** A hit another index already made (transcripts). */
+  hit?: SearchHit;
 }
 
 // Ranking: a phrase match beats a match of scattered words; then notes, then titles and chapters, then show notes.
@@ -60,7 +76,8 @@ const KIND_WEIGHT: Record<SearchHitKind, number> = {
  * In-memory search over notes and the episodes of the context: one normalized string per item, scanned
  * with indexOf. At 10,000 notes and 3,000 episodes that is a few MB and a few ms, so no inverted index.
  * Episode entries are reused while the episode's strings are unchanged, so callers may pass a fresh
- * context every time without paying for normalization again.
+ * context every time without paying for normalization again. Transcripts are too big for this (hundreds
+ * of MB): their own index (transcripts/transcript-index.ts) finds their hits, which come in as extraHits.
  */
 export class SearchIndex {
   private readonly notes = new Map<string, { note: Note; text: string }>();
@@ -81,6 +98,8 @@ export class SearchIndex {
     const terms: Terms = { phrase, wordsLongestFirst: [...words].sort((a, b) => b.length - a.length) };
     this.syncEpisodes(context.episodes);
     const byEpisode = new Map<string, Candidate[]>();
+    // Matches another index counted but did not list: they count towards ranking and moreHits.
+    const unlisted = new Map<string, number>();
     const add = (episodeId: string, candidate: Candidate) => {
       const list = byEpisode.get(episodeId);
       if (list) list.push(candidate);
@@ -101,19 +120,24 @@ export class SearchIndex {
       const notes = matchIn(episode.showNotes, terms);
       if (notes) add(id, candidate('show-notes', 0, episode.source.showNotes, notes));
     }
+    for (const { episodeId, hits, total } of options.extraHits ?? []) {
+      for (const hit of hits) add(episodeId, fromHit(hit));
+      if (total > hits.length) unlisted.set(episodeId, total - hits.length);
+    }
     const groups = [...byEpisode].map(([episodeId, candidates]) => {
       candidates.sort((a, b) => b.score - a.score || a.at - b.at);
-      return { episodeId, candidates, best: candidates[0]?.score ?? 0 };
+      const count = candidates.length + (unlisted.get(episodeId) ?? 0);
+      return { episodeId, candidates, count, best: candidates[0]?.score ?? 0 };
     });
-    groups.sort((a, b) => b.best - a.best || b.candidates.length - a.candidates.length);
+    groups.sort((a, b) => b.best - a.best || b.count - a.count);
     const hitsPerEpisode = options.hitsPerEpisode ?? 10;
-    return groups.slice(0, options.limit ?? 50).map(({ episodeId, candidates }) => {
+    return groups.slice(0, options.limit ?? SEARCH_LIMIT).map(({ episodeId, candidates, count }) => {
       const title = this.episodes.get(episodeId)?.source.title;
       return {
         episodeId,
         ...(title === undefined ? {} : { title }),
         hits: candidates.slice(0, hitsPerEpisode).map(toHit),
-        moreHits: Math.max(0, candidates.length - hitsPerEpisode),
+        moreHits: Math.max(0, count - hitsPerEpisode),
       };
     });
   }
@@ -182,7 +206,13 @@ function candidate(kind: SearchHitKind, at: number, text: string, match: Match, 
   return { kind, at, text, start: match.start, length: match.length, exact: match.exact, score, noteId };
 }
 
+function fromHit(hit: SearchHit): Candidate {
+  const score = (hit.exact ? EXACT_BONUS : 0) + KIND_WEIGHT[hit.kind];
+  return { kind: hit.kind, at: hit.at, text: '', start: 0, length: 0, exact: hit.exact, score, hit };
+}
+
 function toHit(c: Candidate): SearchHit {
+  if (c.hit) return c.hit;
   const snippet = snippetAround(c.text, c.start, c.length);
   const hit: SearchHit = { kind: c.kind, at: c.at, snippet: snippet.text, match: snippet.match, exact: c.exact };
   if (c.noteId !== undefined) hit.noteId = c.noteId;

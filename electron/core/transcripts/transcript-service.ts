@@ -20,8 +20,8 @@ export interface TranscriptServiceOptions {
   episode?: (episodeId: string) => TranscriptEpisode | undefined;
   /** Every episode of the library: for cachedEpisodeIds. */
   episodes?: () => Iterable<TranscriptEpisode>;
-  /** Told when an episode's transcript has just been written to the cache (the search index reads it then). */
-  onCached?: (episodeId: string) => void;
+  /** Told when an episode's transcript has just been written to the cache (the search index takes it then). */
+  onCached?: (episodeId: string, transcript: Transcript) => void;
   /** Per transcript request (default 30 s). */
   timeoutMs?: number;
   /** Larger files are refused while they arrive (default 10 MiB; a 3-hour VTT is under 1 MiB). */
@@ -168,15 +168,15 @@ export class TranscriptService {
     this.failures.delete(link.url);
     this.remember(link.url, transcript);
     if (await this.store(link.url, transcript)) {
-      for (const episodeId of episodeIds) this.tellCached(episodeId);
+      for (const episodeId of episodeIds) this.tellCached(episodeId, transcript);
     }
     return { status: 'ready', transcript };
   }
 
   /** A listener's mistake must not turn a transcript that is there into a failure. */
-  private tellCached(episodeId: string): void {
+  private tellCached(episodeId: string, transcript: Transcript): void {
     try {
-      this.options.onCached?.(episodeId);
+      this.options.onCached?.(episodeId, transcript);
     } catch (error) {
       this.warn(`onCached failed for ${episodeId}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -2,22 +2,23 @@ import type { SyncResult } from '../../../shared/types.js';
 import type { AppContext } from '../area.js';
 import type { Handlers } from '../dispatch.js';
 import type { LibraryArea } from '../library/library-area.js';
+import { TranscriptIndex } from './transcript-index.js';
 import { TranscriptService } from './transcript-service.js';
-
-/** What the transcripts tell the other areas. */
-export interface TranscriptsLinks {
-  /** An episode's transcript was just cached (the search index reads it with cachedTranscript). */
-  onCached?: (episodeId: string) => void;
-}
 
 /**
  * Transcripts (issue 14): each episode's <podcast:transcript>, the best one for the show's language
  * fetched once, parsed and kept on disk. The newest episodes' are fetched right after a sync, so they
- * are there offline; the notes area quotes them (cachedTranscript) and search indexes them.
+ * are there offline; the notes area quotes them (cachedTranscript) and searches their words (index:
+ * built from the cache at start, told of each transcript as it is cached).
  */
-export function transcriptsArea(context: AppContext, library: LibraryArea, links: TranscriptsLinks = {}) {
+export function transcriptsArea(context: AppContext, library: LibraryArea) {
   const { events } = context;
   const { catalogue } = library;
+  const index = new TranscriptIndex({
+    load: (episodeId) => transcripts.cachedTranscript(episodeId),
+    // Transcripts a search had no time to read are in memory now: the search box asks again.
+    onWarm: () => events.emit('searchChanged', {}),
+  });
   const transcripts = new TranscriptService({
     dataDir: context.dataDir,
     fetch: context.fetch,
@@ -26,7 +27,7 @@ export function transcriptsArea(context: AppContext, library: LibraryArea, links
     showLanguage: (feedId) => catalogue.feed(feedId)?.language,
     episode: (episodeId) => catalogue.episode(episodeId),
     episodes: () => catalogue.episodes(),
-    onCached: (episodeId) => links.onCached?.(episodeId),
+    onCached: (episodeId, transcript) => void index.add(episodeId, transcript),
   });
   events.subscribe((event, payload) => {
     if (event === 'syncResult' && (payload as SyncResult).ok) {
@@ -38,7 +39,17 @@ export function transcriptsArea(context: AppContext, library: LibraryArea, links
     getTranscript: ({ episodeId }) => transcripts.transcriptFor(catalogue.episodeOrThrow(episodeId)),
   } satisfies Partial<Handlers>;
 
-  return { handlers, transcripts, stop: () => transcripts.close() };
+  return {
+    handlers,
+    transcripts,
+    index,
+    /** Indexes what earlier runs cached, in the background (search finds more as it goes). */
+    start: async () => index.buildFrom(await transcripts.cachedEpisodeIds()),
+    stop: () => {
+      index.close();
+      return transcripts.close();
+    },
+  };
 }
 
 export type TranscriptsArea = ReturnType<typeof transcriptsArea>;

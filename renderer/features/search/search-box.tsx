@@ -1,8 +1,9 @@
 /**
- * The "Search" box in the top bar: notes, chapter titles, episode titles and show notes of every
- * episode. Results drop down below it; ArrowDown moves into them, Escape clears and closes.
- * Opening a note or chapter hit loads that episode paused at the moment (the listener chooses
- * when to play: they may be reading several hits); title and show-notes hits just open the episode.
+ * The "Search" box in the top bar: notes, chapter titles, episode titles, show notes and transcripts
+ * of every episode. Results drop down below it; ArrowDown moves into them, Escape clears and closes.
+ * Opening a note, chapter or transcript hit loads that episode paused at the moment (the listener
+ * chooses when to play: they may be reading several hits); title and show-notes hits just open the
+ * episode.
  */
 import { useCallback, useRef, useState } from 'react';
 import { useCloseOutside } from '../../components/use-close-outside';

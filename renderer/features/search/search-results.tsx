@@ -14,6 +14,14 @@ const kindLabel: Record<SearchHitKind, string> = {
   'show-notes': 'Show notes',
 };
 
+/**
+ * The moment a hit opens its episode at: a note's time, a chapter's start, a transcript cue's start.
+ * Titles and show notes have none: they open the episode as it is.
+ */
+export function hitMoment(hit: SearchHit): number | undefined {
+  return hit.kind === 'note' || hit.kind === 'chapter' || hit.kind === 'transcript' ? hit.at : undefined;
+}
+
 interface SearchResultsProps {
   query: string;
   groups: SearchGroup[];
@@ -47,7 +55,7 @@ export function SearchResults({ query, groups, busy, error, onOpen }: SearchResu
                     <button type="button" className="search-hit" onClick={() => onOpen(group.episodeId, hit)}>
                       <span className={`search-hit__kind search-hit__kind--${hit.kind}`}>
                         {kindLabel[hit.kind]}
-                        {(hit.kind === 'note' || hit.kind === 'chapter') && ` · ${formatTimestamp(hit.at)}`}
+                        {hitMoment(hit) !== undefined && ` · ${formatTimestamp(hit.at)}`}
                       </span>{' '}
                       <Snippet hit={hit} />
                     </button>

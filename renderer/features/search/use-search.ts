@@ -1,4 +1,8 @@
-/** Search as you type: debounced, and an answer to an older query never replaces a newer one. */
+/**
+ * Search as you type: debounced, and an answer to an older query never replaces a newer one. Asks again
+ * when the services say a search would now answer more (searchChanged: transcripts it had no time to
+ * read are in memory).
+ */
 import { useEffect, useState } from 'react';
 import type { SearchGroup } from '../../../shared/types';
 import { api, errorText } from '../../api';
@@ -20,7 +24,10 @@ export interface SearchState {
 
 export function useSearch(query: string): SearchState {
   const [answer, setAnswer] = useState<Answer>();
+  const [asked, setAsked] = useState(0);
   const trimmed = query.trim();
+
+  useEffect(() => api.on('searchChanged', () => setAsked((count) => count + 1)), []);
 
   useEffect(() => {
     if (!trimmed) return;
@@ -35,7 +42,7 @@ export function useSearch(query: string): SearchState {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [trimmed]);
+  }, [trimmed, asked]);
 
   // While the answer for the new query is on its way the previous results stay (no flicker).
   if (!trimmed) return { groups: [], busy: false };

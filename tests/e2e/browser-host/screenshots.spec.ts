@@ -8,6 +8,7 @@ import { button, openEpisode, seekTo } from '../../support/earmark-ui.js';
 import { episodeRow, openUpNext } from '../../support/daily-ui.js';
 import { fixtureEpisodes } from '../../support/fixture-feed.js';
 import { noteBox, waitForSeekAtLeast } from '../../support/notes-ui.js';
+import { transcriptParagraph } from '../../support/transcript-ui.js';
 import { expect, test } from './fixtures.js';
 
 test.skip(!process.env.EARMARK_SCREENSHOTS, 'set EARMARK_SCREENSHOTS=1 to update docs/screenshots');
@@ -76,5 +77,19 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await shot(page, 'shortcuts', scheme);
+    await button(page, 'Close keyboard shortcuts').click();
+
+    // The transcript following playback, and a mark that quotes it.
+    await page.getByRole('button', { name: 'Earmark library', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Episodes', exact: true })).toBeVisible();
+    await openEpisode(page, fixtureEpisodes.queues);
+    await transcriptParagraph(page, 'So what happens when producers outrun consumers?').click();
+    await waitForSeekAtLeast(page, 41);
+    await button(page, 'Pause').click();
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('m');
+    await expect(page.getByLabel('Quote from the transcript')).toBeVisible();
+    await expect(page.getByText(/^Marked \d+:\d\d$/)).toBeHidden({ timeout: 15_000 });
+    await shot(page, 'transcript', scheme);
   });
 }

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchEpisode } from '../../../electron/core/notes/search-index.js';
+import { confStoreFactory } from '../../../electron/core/conf-store.js';
+import { EventBus } from '../../../electron/core/events.js';
+import { Catalogue } from '../../../electron/core/library/catalogue.js';
+import { EpisodeTexts } from '../../../electron/core/library/episode-texts.js';
+import { notesHandlers } from '../../../electron/core/notes/note-handlers.js';
+import type { SearchEpisode, SearchHit } from '../../../electron/core/notes/search-index.js';
+import { TranscriptIndex } from '../../../electron/core/transcripts/transcript-index.js';
+import type { Transcript } from '../../../shared/transcript-types.js';
 import { EP1, EP2, EP3, notesService, tempDataDir } from './helpers.js';
 
 let dataDir: string;
@@ -81,5 +88,72 @@ describe('search', () => {
     const renamed = episodes.map((e) => (e.id === EP3 ? { ...e, title: 'Now about gamma' } : e));
     expect(notes.search('gamma', { episodes: renamed }).map((g) => g.episodeId)).toEqual([EP3]);
     expect(notes.search('   ', { episodes })).toEqual([]);
+  });
+});
+
+describe('search with transcript hits', () => {
+  const spoken = (at: number, exact: boolean): SearchHit => ({
+    kind: 'transcript',
+    at,
+    snippet: 'the accept queue again',
+    match: [4, 16],
+    exact,
+  });
+
+  it('ranks them with the episode’s other hits, in one group, counting the ones not listed', () => {
+    const notes = notesService(dataDir);
+    notes.add({ episodeId: EP3, at: 7, text: 'queue then much later accept' });
+    const extraHits = [
+      { episodeId: EP3, hits: [spoken(300, true), spoken(100, false)], total: 12 },
+      { episodeId: 'cccccccccccccccc', hits: [spoken(5, false)], total: 1 },
+    ];
+    const groups = notes.search('accept queue', { episodes }, { extraHits, hitsPerEpisode: 3 });
+    expect(groups.map((g) => [g.episodeId, g.moreHits])).toEqual([
+      [EP1, 0],
+      [EP3, 10], // 13 matches: a note and 12 cues
+      ['cccccccccccccccc', 0], // scattered words: a transcript ranks above show notes
+      [EP2, 0],
+    ]);
+    // A phrase in a transcript outranks scattered words in a note.
+    expect(groups[1]?.hits.map((h) => [h.kind, h.at, h.exact])).toEqual([
+      ['transcript', 300, true],
+      ['note', 7, false],
+      ['transcript', 100, false],
+    ]);
+  });
+
+  it('the search handler merges the transcript index’s hits into the notes’ groups', async () => {
+    const transcript: Transcript = {
+      url: 'https://example.com/t.vtt',
+      format: 'vtt',
+      timed: true,
+      cues: [
+        { start: 0, end: 5, text: 'Hello.' },
+        { start: 61.5, end: 70, text: 'Sockets wait in the accept queue.' },
+      ],
+    };
+    const transcripts = new TranscriptIndex({ load: async (id) => (id === EP1 ? transcript : undefined) });
+    await transcripts.add(EP1, transcript);
+    const notes = notesService(dataDir);
+    notes.add({ episodeId: EP1, at: 42, text: 'The accept queue fills up' });
+    const handlers = notesHandlers({
+      notes,
+      catalogue: new Catalogue({ dataDir, storeFactory: confStoreFactory }),
+      events: new EventBus(),
+      texts: new EpisodeTexts(),
+      chaptersOf: async () => [],
+      transcripts,
+    });
+    const groups = await handlers.search({ query: 'accept queue' });
+    expect(groups).toEqual([
+      {
+        episodeId: EP1,
+        hits: [
+          expect.objectContaining({ kind: 'note', at: 42, exact: true }),
+          expect.objectContaining({ kind: 'transcript', at: 61.5, exact: true }),
+        ],
+        moreHits: 0,
+      },
+    ]);
   });
 });
