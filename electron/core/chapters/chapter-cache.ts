@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chapter } from '../../../shared/types.js';
+import { writePrivateFileAtomically } from '../private-file.js';
 
 const CACHE_VERSION = 1;
 
@@ -67,17 +68,8 @@ export class ChapterCache {
   }
 
   async set(url: string, chapters: Chapter[], fetchedAt: Date, kind: CachedKind = 'podcast-chapters'): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const file = this.fileFor(url, kind);
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     const content: CachedFile = { version: CACHE_VERSION, url, kind, fetchedAt: fetchedAt.toISOString(), chapters };
-    try {
-      await writeFile(temp, JSON.stringify(content), { mode: 0o600 });
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writePrivateFileAtomically(this.fileFor(url, kind), JSON.stringify(content));
   }
 
   private async read(file: string): Promise<CachedEntry | undefined> {

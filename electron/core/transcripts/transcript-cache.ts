@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Transcript } from '../../../shared/types.js';
+import { writePrivateFileAtomically } from '../private-file.js';
 
 const CACHE_VERSION = 1;
 
@@ -77,16 +78,7 @@ export class TranscriptCache {
   }
 
   async set(url: string, transcript: Transcript, fetchedAt: Date): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const file = this.fileFor(url);
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     const content: CachedFile = { version: CACHE_VERSION, url, fetchedAt: fetchedAt.toISOString(), transcript };
-    try {
-      await writeFile(temp, JSON.stringify(content), { mode: 0o600 });
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writePrivateFileAtomically(this.fileFor(url), JSON.stringify(content));
   }
 }
