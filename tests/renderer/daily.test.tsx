@@ -57,6 +57,29 @@ describe('Up next', () => {
     expect(screen.getByText('Bravo episode removed from Up next')).toBeTruthy();
   });
 
+  it('two quick Alt+↑ are two moves even when the first request is slower than the second', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp({ queue: ['e1', 'e2', 'e3'] });
+    await user.click(await screen.findByRole('button', { name: 'Up next' }));
+    await screen.findByRole('region', { name: 'Up next' });
+    // The first move's request is held up on its way (as on a loaded machine, over two connections).
+    let first = true;
+    fake.overrides.moveInQueue = async (input) => {
+      if (first) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      return fake.app.handlers.moveInQueue(input);
+    };
+    const charlie = within(screen.getByRole('list', { name: 'Up next' })).getAllByRole('listitem')[2]!;
+    within(charlie).getByRole('button', { name: 'Move up' }).focus();
+    await user.keyboard('{Alt>}{ArrowUp}{ArrowUp}{/Alt}');
+    expect(queueTitles()).toEqual(['Charlie episode', 'Alpha episode', 'Bravo episode']);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(fake.store.queue).toEqual(['e3', 'e1', 'e2']);
+    expect(queueTitles()).toEqual(['Charlie episode', 'Alpha episode', 'Bravo episode']);
+  });
+
   it('Add to Up next from a list row, and the row then offers to remove it', async () => {
     const user = userEvent.setup();
     const fake = await renderApp();

@@ -59,11 +59,16 @@ export function useQueue(onError: (message: string) => void): Queue {
     };
   }, [show]);
 
+  // One change at a time, in the order asked: two requests in flight can reach the server in either
+  // order (two quick Alt+↑ on a loaded machine were applied last first, and the item moved back).
+  const changes = useRef<Promise<unknown>>(Promise.resolve());
   const run = useCallback(
     async (what: string, call: () => Promise<EpisodeWithState[]>) => {
       const seq = ++asked.current;
+      const answer = changes.current.then(call);
+      changes.current = answer.catch(() => undefined);
       try {
-        show(seq, await call());
+        show(seq, await answer);
       } catch (error) {
         onError(`Couldn't ${what}: ${errorText(error)}`);
       }
