@@ -80,6 +80,31 @@ describe('Up next', () => {
     expect(queueTitles()).toEqual(['Charlie episode', 'Alpha episode', 'Bravo episode']);
   });
 
+  it('a reload asked for while a move is on its way shows the move, so a second Alt+↑ moves on from there', async () => {
+    const user = userEvent.setup();
+    const fake = await renderApp({ queue: ['e1', 'e2', 'e3'] });
+    await user.click(await screen.findByRole('button', { name: 'Up next' }));
+    await screen.findByRole('region', { name: 'Up next' });
+    let first = true;
+    fake.overrides.moveInQueue = async (input) => {
+      if (first) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      return fake.app.handlers.moveInQueue(input);
+    };
+    const charlie = within(screen.getByRole('list', { name: 'Up next' })).getAllByRole('listitem')[2]!;
+    within(charlie).getByRole('button', { name: 'Move up' }).focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    // An earlier change's queueChanged arrives now: the list is asked for while the move is on its way.
+    act(() => fake.app.events.emit('queueChanged', { episodeIds: ['e1', 'e2', 'e3'] }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(fake.store.queue).toEqual(['e3', 'e1', 'e2']);
+    expect(queueTitles()).toEqual(['Charlie episode', 'Alpha episode', 'Bravo episode']);
+  });
+
   it('Add to Up next from a list row, and the row then offers to remove it', async () => {
     const user = userEvent.setup();
     const fake = await renderApp();

@@ -42,12 +42,20 @@ export function useQueue(onError: (message: string) => void): Queue {
     [showList],
   );
 
+  // Requests go one at a time, in the order asked: two in flight can reach the server in either order
+  // (two quick Alt+↑ on a loaded machine moved once), and a reload asked for after a change must see it.
+  const requests = useRef<Promise<unknown>>(Promise.resolve());
+  const inOrder = useCallback(<T>(call: () => Promise<T>): Promise<T> => {
+    const answer = requests.current.then(call);
+    requests.current = answer.catch(() => undefined);
+    return answer;
+  }, []);
+
   useEffect(() => {
     let live = true;
     const reload = () => {
       const seq = ++asked.current;
-      return api
-        .getQueue({})
+      return inOrder(() => api.getQueue({}))
         .then((queue) => live && show(seq, queue))
         .catch((error: unknown) => console.warn('Could not load Up next', error));
     };
@@ -57,23 +65,18 @@ export function useQueue(onError: (message: string) => void): Queue {
       live = false;
       off();
     };
-  }, [show]);
+  }, [show, inOrder]);
 
-  // One change at a time, in the order asked: two requests in flight can reach the server in either
-  // order (two quick Alt+↑ on a loaded machine were applied last first, and the item moved back).
-  const changes = useRef<Promise<unknown>>(Promise.resolve());
   const run = useCallback(
     async (what: string, call: () => Promise<EpisodeWithState[]>) => {
       const seq = ++asked.current;
-      const answer = changes.current.then(call);
-      changes.current = answer.catch(() => undefined);
       try {
-        show(seq, await answer);
+        show(seq, await inOrder(call));
       } catch (error) {
         onError(`Couldn't ${what}: ${errorText(error)}`);
       }
     },
-    [onError, show],
+    [onError, show, inOrder],
   );
 
   const add = useCallback(
@@ -107,12 +110,12 @@ export function useQueue(onError: (message: string) => void): Queue {
   );
   const advance = useCallback(
     async (finishedEpisodeId?: string) => {
-      const next = await api.advanceQueue(finishedEpisodeId ? { finishedEpisodeId } : {});
+      const next = await inOrder(() => api.advanceQueue(finishedEpisodeId ? { finishedEpisodeId } : {}));
       const seq = ++asked.current;
-      show(seq, await api.getQueue({}));
+      show(seq, await inOrder(() => api.getQueue({})));
       return next;
     },
-    [show],
+    [show, inOrder],
   );
 
   const ids = useMemo(() => new Set(items.map((item) => item.id)), [items]);
