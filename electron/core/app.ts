@@ -175,7 +175,6 @@ function assemble(options: AppOptions, unlock: () => void): EarmarkApp {
     call: (method, input) => dispatch(handlers, method, input, log),
     start: async () => {
       feeds.start();
-      void transcripts.start();
       await downloads.start();
       await feeds.subscribeFirstShow();
     },

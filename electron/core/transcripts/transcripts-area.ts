@@ -9,7 +9,7 @@ import { TranscriptService } from './transcript-service.js';
  * Transcripts (issue 14): each episode's <podcast:transcript>, the best one for the show's language
  * fetched once, parsed and kept on disk. The newest episodes' are fetched right after a sync, so they
  * are there offline; the notes area quotes them (cachedTranscript) and searches their words (index:
- * built from the cache at start, told of each transcript as it is cached).
+ * built from the cache at the first search, told of each transcript as it is cached).
  */
 export function transcriptsArea(context: AppContext, library: LibraryArea) {
   const { events } = context;
@@ -35,6 +35,22 @@ export function transcriptsArea(context: AppContext, library: LibraryArea) {
     }
   });
 
+  // The transcripts earlier runs cached are indexed when search is first used, not at start-up: reading
+  // them back costs seconds of (sliced) work that a listener who never searches should not pay for.
+  // New ones join as they are cached; the search box asks again when the build is done.
+  let built: Promise<void> | undefined;
+  const buildOnce = async () => {
+    const ids = await transcripts.cachedEpisodeIds();
+    await index.buildFrom(ids);
+    if (ids.length > 0) events.emit('searchChanged', {});
+  };
+  const search = {
+    search: (query: string, limit: number) => {
+      built ??= buildOnce();
+      return index.search(query, limit);
+    },
+  };
+
   const handlers = {
     getTranscript: ({ episodeId }) => transcripts.transcriptFor(catalogue.episodeOrThrow(episodeId)),
   } satisfies Partial<Handlers>;
@@ -42,9 +58,8 @@ export function transcriptsArea(context: AppContext, library: LibraryArea) {
   return {
     handlers,
     transcripts,
-    index,
-    /** Indexes what earlier runs cached, in the background (search finds more as it goes). */
-    start: async () => index.buildFrom(await transcripts.cachedEpisodeIds()),
+    /** Transcript words for the notes area's search. */
+    index: search,
     stop: () => {
       index.close();
       return transcripts.close();

@@ -108,6 +108,30 @@ describe('transcripts through the contract', () => {
     expect(untimed).not.toHaveProperty('quote');
   });
 
+  it("the next run's search finds the words of transcripts cached before, offline, and says when it knows more", async () => {
+    await expect.poll(async () => (await readdir(path.join(dataDir, 'transcripts')).catch(() => [])).length).toBe(7);
+    await app.close();
+    await server.stop();
+    app = createApp({
+      dataDir,
+      storeFactory: confStoreFactory,
+      defaultFeedUrl: server.url('/show/feed.xml'),
+      log: () => {},
+    });
+    let changed = 0;
+    app.events.subscribe((event) => {
+      if (event === 'searchChanged') changed += 1;
+    });
+    const transcriptHits = async () =>
+      (await call('search', { query: 'forty-two people ahead' })).flatMap((group) =>
+        group.hits.filter((hit) => hit.kind === 'transcript'),
+      );
+    // The first search starts reading the cache; the search box is told to ask again once it is read.
+    await transcriptHits();
+    await expect.poll(() => changed).toBe(1);
+    expect(await transcriptHits()).toEqual([expect.objectContaining({ at: 4.2 })]);
+  });
+
   it('answers from the cache with the server gone; an unknown episode is not-found', async () => {
     await expect.poll(async () => (await readdir(path.join(dataDir, 'transcripts')).catch(() => [])).length).toBe(7);
     await server.stop();
