@@ -27,6 +27,28 @@ const queueTitles = () =>
     .getAllByRole('listitem')
     .map((item) => within(item).getAllByRole('button')[0]!.textContent);
 
+/**
+ * Up next holding Alpha, Bravo, Charlie, with focus on Charlie's Move up, and the first move's request
+ * held up on its way (as on a loaded machine).
+ */
+async function upNextWithSlowFirstMove() {
+  const user = userEvent.setup();
+  const fake = await renderApp({ queue: ['e1', 'e2', 'e3'] });
+  await user.click(await screen.findByRole('button', { name: 'Up next' }));
+  await screen.findByRole('region', { name: 'Up next' });
+  let first = true;
+  fake.overrides.moveInQueue = async (input) => {
+    if (first) {
+      first = false;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    return fake.app.handlers.moveInQueue(input);
+  };
+  const charlie = within(screen.getByRole('list', { name: 'Up next' })).getAllByRole('listitem')[2]!;
+  within(charlie).getByRole('button', { name: 'Move up' }).focus();
+  return { user, fake };
+}
+
 describe('Up next', () => {
   it('shows the queue in order; Move up/down and Alt+arrows reorder it and announce the move', async () => {
     const user = userEvent.setup();
@@ -58,21 +80,7 @@ describe('Up next', () => {
   });
 
   it('two quick Alt+↑ are two moves even when the first request is slower than the second', async () => {
-    const user = userEvent.setup();
-    const fake = await renderApp({ queue: ['e1', 'e2', 'e3'] });
-    await user.click(await screen.findByRole('button', { name: 'Up next' }));
-    await screen.findByRole('region', { name: 'Up next' });
-    // The first move's request is held up on its way (as on a loaded machine, over two connections).
-    let first = true;
-    fake.overrides.moveInQueue = async (input) => {
-      if (first) {
-        first = false;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      return fake.app.handlers.moveInQueue(input);
-    };
-    const charlie = within(screen.getByRole('list', { name: 'Up next' })).getAllByRole('listitem')[2]!;
-    within(charlie).getByRole('button', { name: 'Move up' }).focus();
+    const { user, fake } = await upNextWithSlowFirstMove();
     await user.keyboard('{Alt>}{ArrowUp}{ArrowUp}{/Alt}');
     expect(queueTitles()).toEqual(['Charlie episode', 'Alpha episode', 'Bravo episode']);
     await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
@@ -81,20 +89,7 @@ describe('Up next', () => {
   });
 
   it('a reload asked for while a move is on its way shows the move, so a second Alt+↑ moves on from there', async () => {
-    const user = userEvent.setup();
-    const fake = await renderApp({ queue: ['e1', 'e2', 'e3'] });
-    await user.click(await screen.findByRole('button', { name: 'Up next' }));
-    await screen.findByRole('region', { name: 'Up next' });
-    let first = true;
-    fake.overrides.moveInQueue = async (input) => {
-      if (first) {
-        first = false;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      return fake.app.handlers.moveInQueue(input);
-    };
-    const charlie = within(screen.getByRole('list', { name: 'Up next' })).getAllByRole('listitem')[2]!;
-    within(charlie).getByRole('button', { name: 'Move up' }).focus();
+    const { user, fake } = await upNextWithSlowFirstMove();
     await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
     // An earlier change's queueChanged arrives now: the list is asked for while the move is on its way.
     act(() => fake.app.events.emit('queueChanged', { episodeIds: ['e1', 'e2', 'e3'] }));
