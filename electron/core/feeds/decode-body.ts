@@ -7,7 +7,15 @@ import { TextDecoder } from 'node:util';
  * charset, the XML declaration, then UTF-8.
  */
 export function decodeFeedBody(bytes: Uint8Array, contentType?: string | null): string {
-  const label = charsetFromBom(bytes) ?? charsetFromContentType(contentType) ?? charsetFromXmlDeclaration(bytes);
+  return decodeTextBody(bytes, contentType, charsetFromXmlDeclaration(bytes));
+}
+
+/**
+ * Any text fetched from the web (a feed, a transcript): a byte-order mark, else the Content-Type
+ * charset, else what the file itself declares (`declared`), else UTF-8.
+ */
+export function decodeTextBody(bytes: Uint8Array, contentType?: string | null, declared?: string): string {
+  const label = charsetFromBom(bytes) ?? charsetFromContentType(contentType) ?? declared;
   const decoder = decoderFor(label);
   const text = decoder.decode(bytes);
   return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;

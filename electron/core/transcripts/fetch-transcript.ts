@@ -1,6 +1,7 @@
 // One transcript file from the web to a Transcript, and every way that can fail put in the listener's words.
 import type { Transcript } from '../../../shared/types.js';
 import { BoundedGetError, boundedGetAnswer } from '../bounded-get.js';
+import { decodeTextBody } from '../feeds/decode-body.js';
 import type { ChosenTranscript } from './choose-transcript.js';
 import { parseTranscript } from './parse-transcript.js';
 import { UnreadableTranscriptError } from './tidy-cues.js';
@@ -40,7 +41,7 @@ export async function fetchTranscript(link: ChosenTranscript, options: FetchTran
       accept: ACCEPT,
       what: 'transcript',
     });
-    text = decode(answer.body, answer.contentType);
+    text = decodeTextBody(answer.body, answer.contentType);
   } catch (error) {
     throw fetchFailure(error, options);
   }
@@ -57,16 +58,6 @@ export async function fetchTranscript(link: ChosenTranscript, options: FetchTran
         ? error.message
         : `the file could not be parsed (${error instanceof Error ? error.message : String(error)}).`;
     throw new TranscriptFailure(`The transcript could not be read: ${reason}`, false);
-  }
-}
-
-/** The charset the server names, when TextDecoder knows it; else UTF-8 (what the formats call for). */
-function decode(body: Buffer, contentType: string | undefined): string {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
-  try {
-    return new TextDecoder(charset ?? 'utf-8').decode(body);
-  } catch {
-    return new TextDecoder('utf-8').decode(body);
   }
 }
 
